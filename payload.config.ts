@@ -1,0 +1,36 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+
+import { Media } from './src/collections/Media'
+import { Users } from './src/collections/users/Users'
+import { env } from './src/env'
+import { storefront } from './src/storefront'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ` · ${env.STORE_NAME}` },
+  },
+  collections: [Users, Media],
+  editor: lexicalEditor(),
+  secret: env.PAYLOAD_SECRET,
+  // Both set: with an empty csrf list Payload would accept the auth cookie from any origin.
+  serverURL: env.NEXT_PUBLIC_SERVER_URL,
+  csrf: [env.NEXT_PUBLIC_SERVER_URL],
+  cors: [env.NEXT_PUBLIC_SERVER_URL],
+  db: postgresAdapter({
+    pool: { connectionString: env.DATABASE_URL },
+    // The schema changes only through committed migrations (src/migrations), never by push.
+    push: false,
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+  }),
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
+  plugins: [storefront({ productFilesDir: path.resolve(dirname, 'private/products') })],
+})

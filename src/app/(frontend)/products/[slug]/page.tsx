@@ -1,0 +1,41 @@
+import type { Metadata } from 'next'
+
+import { RichText } from '@payloadcms/richtext-lexical/react'
+import { notFound } from 'next/navigation'
+
+import { BuyButton } from '@/components/BuyButton'
+import { Price } from '@/components/Price'
+
+import { findPublishedProduct } from '../../_data/findPublishedProduct'
+import { listPublishedProducts } from '../../_data/listPublishedProducts'
+
+type Args = { params: Promise<{ slug: string }> }
+
+// Pages are built statically and purged by the plugin's revalidate hook when an editor changes a product;
+// a product published after the build renders on its first visit.
+export const dynamicParams = true
+
+export async function generateStaticParams() {
+  const products = await listPublishedProducts()
+  return products.map(({ slug }) => ({ slug }))
+}
+
+export async function generateMetadata({ params }: Args): Promise<Metadata> {
+  const product = await findPublishedProduct((await params).slug)
+  return { title: product?.title ?? 'Product not found' }
+}
+
+export default async function ProductPage({ params }: Args) {
+  const product = await findPublishedProduct((await params).slug)
+  if (!product) notFound()
+  return (
+    <article className="product">
+      <h1>{product.title}</h1>
+      <p className="product-price">
+        <Price amountCents={product.priceCents} currency={product.currency} />
+      </p>
+      {product.description ? <RichText className="product-description" data={product.description} /> : null}
+      <BuyButton productSlug={product.slug} />
+    </article>
+  )
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next'
+
+import { ProductGrid } from '@/components/ProductGrid'
+
+import { listPublishedProducts } from '../_data/listPublishedProducts'
+
+export const metadata: Metadata = { title: 'Products' }
+
+export default async function ProductsPage() {
+  const products = await listPublishedProducts()
+  return (
+    <>
+      <h1>Products</h1>
+      <ProductGrid products={products} />
+    </>
+  )
+}

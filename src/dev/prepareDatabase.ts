@@ -1,0 +1,26 @@
+import { EMBEDDED_DATABASE_NAME } from './embeddedDatabaseUrl'
+import { startEmbeddedPostgres } from './embeddedPostgres'
+import { runCommand } from './runCommand'
+
+export type PreparedDatabase = { url: string; stop: () => Promise<void> }
+
+/**
+ * Makes sure a migrated database is there: DATABASE_URL when set, otherwise an embedded
+ * PostgreSQL under .data/postgres. Applies the committed migrations with `payload migrate`,
+ * the same command production runs.
+ */
+export async function prepareDatabase(): Promise<PreparedDatabase> {
+  let url = process.env.DATABASE_URL
+  let stop = async () => {}
+  if (!url) {
+    const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
+    const postgres = await startEmbeddedPostgres({ dataDir: '.data/postgres', port, log: (line) => console.log(`[db] ${line}`) })
+    await postgres.createDatabase(EMBEDDED_DATABASE_NAME)
+    url = postgres.urlFor(EMBEDDED_DATABASE_NAME)
+    stop = postgres.stop
+    console.log(`[db] Embedded PostgreSQL ready at ${url}`)
+  }
+  process.env.DATABASE_URL = url
+  await runCommand('npx', ['payload', 'migrate'])
+  return { url, stop }
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run dev`: the whole shop on this machine with one command.
+ * Starts embedded PostgreSQL (unless DATABASE_URL is set), applies migrations,
+ * seeds demo data into an empty database, then runs `next dev`.
+ */
+import { spawn } from 'node:child_process'
+
+import { prepareDatabase } from './prepareDatabase'
+import { runCommand } from './runCommand'
+
+const database = await prepareDatabase()
+await runCommand('npx', ['payload', 'run', 'src/seed/run.ts', 'if-empty'])
+
+const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
+
+let stopping = false
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true
+    next.kill('SIGTERM')
+    await database.stop()
+  }
+  process.exit(code)
+}
+
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
+next.on('exit', (code) => void shutdown(code ?? 0))

@@ -1,0 +1,24 @@
+/**
+ * `tsx src/dev/withDatabase.ts <command...>`: runs a command against a migrated database
+ * (embedded PostgreSQL when DATABASE_URL is unset). Used by `npm run build` and `npm run seed`.
+ */
+import { prepareDatabase } from './prepareDatabase'
+import { runCommand } from './runCommand'
+
+const [command, ...args] = process.argv.slice(2)
+if (!command) {
+  console.error('Usage: tsx src/dev/withDatabase.ts <command> [args...]')
+  process.exit(2)
+}
+
+const database = await prepareDatabase()
+let exitCode = 0
+try {
+  await runCommand('npx', [command, ...args])
+} catch (error) {
+  console.error((error as Error).message)
+  exitCode = 1
+} finally {
+  await database.stop()
+}
+process.exit(exitCode)

@@ -1,0 +1,11 @@
+import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from '../types'
+
+export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedStorefrontOptions {
+  return {
+    disabled: options.disabled ?? false,
+    editorRoles: options.editorRoles ?? ['admin', 'editor'],
+    productFilesDir: options.productFilesDir ?? 'private/products',
+    productPaths: options.productPaths ?? ((slug) => ['/', '/products', `/products/${slug}`]),
+    overrideProductsCollection: options.overrideProductsCollection,
+  }
+}
