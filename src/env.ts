@@ -6,15 +6,14 @@ import { embeddedDatabaseUrl } from './dev/embeddedDatabaseUrl'
  * Every environment variable the shop reads, validated once at start-up.
  * `.env.example` documents each one; keep the two in step.
  */
-const isProduction = process.env.NODE_ENV === 'production'
-
 const DEV_PAYLOAD_SECRET = 'dev-only-secret-never-use-in-production'
 
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection string, e.g. postgres://user:pass@host:5432/db')
 
-const envSchema = z.object({
+function envSchema(isProduction: boolean) {
+  return z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: isProduction ? postgresUrl : postgresUrl.optional(),
   EMBEDDED_POSTGRES_PORT: z.coerce
@@ -31,19 +30,20 @@ const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ''))
     .default('http://localhost:3000'),
   STORE_NAME: z.string().min(1).default('Payload Storefront'),
-})
+  })
+}
 
-export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string }
+export type Env = z.infer<ReturnType<typeof envSchema>> & { DATABASE_URL: string }
 
 /** Turns zod issues into one message per variable that names the variable and the fix. */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError, nodeEnv: string): string {
   const lines = error.issues.map((issue) => {
     const name = issue.path.join('.')
     const problem = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message
     return `  - ${name} ${problem}.`
   })
   return [
-    `Invalid environment (NODE_ENV=${process.env.NODE_ENV ?? 'development'}):`,
+    `Invalid environment (NODE_ENV=${nodeEnv}):`,
     ...lines,
     'Set these in .env (see .env.example) or in the process environment, then start again.',
   ].join('\n')
@@ -52,8 +52,9 @@ function describeIssues(error: z.ZodError): string {
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings in .env files mean "unset", not "set to nothing".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
-  const result = envSchema.safeParse(cleaned)
-  if (!result.success) throw new Error(describeIssues(result.error))
+  const nodeEnv = cleaned.NODE_ENV ?? 'development'
+  const result = envSchema(nodeEnv === 'production').safeParse(cleaned)
+  if (!result.success) throw new Error(describeIssues(result.error, nodeEnv))
   return {
     ...result.data,
     // Outside production the dev launcher (npm run dev) serves this URL from embedded PostgreSQL.

@@ -1,0 +1,14 @@
+import type { BackgroundTasks } from './createBackgroundTasks'
+import type { EmulatorState } from './createEmulatorState'
+import type { PublishEvent } from './createEventPublisher'
+import type { WebhookDeliverer } from './createWebhookDeliverer'
+import type { ResolvedEmulatorOptions } from './resolveEmulatorOptions'
+
+/** What request handlers and payment flows share: the account's state and the ways to act on it. */
+export type EmulatorContext = {
+  state: EmulatorState
+  options: ResolvedEmulatorOptions
+  tasks: BackgroundTasks
+  deliverer: WebhookDeliverer
+  publishEvent: PublishEvent
+}

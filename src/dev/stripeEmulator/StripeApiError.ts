@@ -1,0 +1,41 @@
+/** Stripe's error body: the SDK turns `type` and the status code into its typed errors. */
+export type StripeErrorBody = {
+  type: 'invalid_request_error' | 'idempotency_error' | 'api_error' | 'card_error'
+  message: string
+  code?: string
+  param?: string
+  doc_url?: string
+}
+
+/**
+ * Thrown by request handlers; the API layer turns it into Stripe's `{ error: {...} }` response,
+ * which the real SDK then raises as StripeInvalidRequestError, StripeIdempotencyError and so on.
+ */
+export class StripeApiError extends Error {
+  readonly statusCode: number
+  readonly body: StripeErrorBody
+
+  constructor(statusCode: number, body: StripeErrorBody) {
+    super(body.message)
+    this.statusCode = statusCode
+    this.body = body.code && !body.doc_url ? { ...body, doc_url: `https://stripe.com/docs/error-codes/${body.code.replaceAll('_', '-')}` } : body
+  }
+
+  /** An id in a parameter (400) or in the URL path (404) that names nothing. */
+  static resourceMissing(objectName: string, id: string, param: string, inPath = false): StripeApiError {
+    return new StripeApiError(inPath ? 404 : 400, {
+      type: 'invalid_request_error',
+      code: 'resource_missing',
+      message: `No such ${objectName}: '${id}'`,
+      param,
+    })
+  }
+
+  static parameterMissing(param: string, message = `Missing required param: ${param}.`): StripeApiError {
+    return new StripeApiError(400, { type: 'invalid_request_error', code: 'parameter_missing', message, param })
+  }
+
+  static invalid(param: string | undefined, message: string, code?: string): StripeApiError {
+    return new StripeApiError(400, { type: 'invalid_request_error', message, ...(param ? { param } : {}), ...(code ? { code } : {}) })
+  }
+}

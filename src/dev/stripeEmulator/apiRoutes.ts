@@ -1,0 +1,77 @@
+import type { ApiRequestInfo } from './createEventPublisher'
+import type { EmulatorContext } from './EmulatorContext'
+import type { StripeParams } from './types'
+
+import { createCheckoutSession } from './createCheckoutSession'
+import { createRefund } from './createRefund'
+import { expireCheckoutSession } from './expireCheckoutSession'
+import { StripeApiError } from './StripeApiError'
+import { stripeList } from './stripeList'
+
+type ApiRoute = {
+  method: 'GET' | 'POST'
+  pattern: RegExp
+  handle: (context: EmulatorContext, pathIds: string[], params: StripeParams, request: ApiRequestInfo) => object
+}
+
+/** Retrievable resources: URL segment → [state map, the object name Stripe's "No such …" message uses]. */
+const RETRIEVABLE = {
+  prices: ['prices', 'price'],
+  products: ['products', 'product'],
+  payment_intents: ['paymentIntents', 'payment_intent'],
+  charges: ['charges', 'charge'],
+  refunds: ['refunds', 'refund'],
+  disputes: ['disputes', 'dispute'],
+  'checkout/sessions': ['sessions', 'checkout.session'],
+} as const
+
+function retrieveRoute(segment: keyof typeof RETRIEVABLE): ApiRoute {
+  const [mapName, objectName] = RETRIEVABLE[segment]
+  return {
+    method: 'GET',
+    pattern: new RegExp(`^/v1/${segment}/([^/]+)$`),
+    handle: ({ state }, [id]) => {
+      const found = state[mapName].get(id)
+      if (!found) throw StripeApiError.resourceMissing(objectName, id, 'id', true)
+      return found
+    },
+  }
+}
+
+function requireSession({ state }: EmulatorContext, id: string) {
+  const session = state.sessions.get(id)
+  if (!session) throw StripeApiError.resourceMissing('checkout.session', id, 'id', true)
+  return session
+}
+
+/** The part of Stripe's v1 API the shop uses, plus retrieval of every object the emulator creates. */
+export const apiRoutes: ApiRoute[] = [
+  { method: 'POST', pattern: /^\/v1\/checkout\/sessions$/, handle: (context, _ids, params) => createCheckoutSession(context, params) },
+  { method: 'POST', pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, handle: (context, [id], _params, request) => expireCheckoutSession(context, id, request) },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/,
+    handle: (context, [id]) => stripeList(context.state.lineItems.get(requireSession(context, id).id) ?? [], `/v1/checkout/sessions/${id}/line_items`),
+  },
+  { method: 'POST', pattern: /^\/v1\/refunds$/, handle: (context, _ids, params, request) => createRefund(context, params, request) },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/events\/([^/]+)$/,
+    handle: ({ state }, [id]) => {
+      const record = state.events.get(id)
+      if (!record) throw StripeApiError.resourceMissing('event', id, 'id', true)
+      return record.event
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/events$/,
+    handle: ({ state }, _ids, params) => {
+      const type = typeof params.type === 'string' ? params.type : undefined
+      const events = [...state.events.values()].map((record) => record.event).filter((event) => !type || event.type === type)
+      // Newest first, as Stripe lists events.
+      return stripeList(events.reverse(), '/v1/events')
+    },
+  },
+  ...(Object.keys(RETRIEVABLE) as Array<keyof typeof RETRIEVABLE>).map(retrieveRoute),
+]

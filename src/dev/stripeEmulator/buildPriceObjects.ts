@@ -1,0 +1,44 @@
+import type Stripe from 'stripe'
+
+import type { EmulatorPriceSpec } from './types'
+
+import { stripeFixture } from './stripeFixture'
+
+/** A Stripe price and its product from the short spec the emulator is configured with. */
+export function buildPriceObjects(spec: EmulatorPriceSpec, created: number): { price: Stripe.Price; product: Stripe.Product } {
+  const productId = spec.productId ?? spec.id.replace(/^price_/, 'prod_')
+  const price: Stripe.Price = {
+    ...stripeFixture('price'),
+    id: spec.id,
+    active: spec.active ?? true,
+    created,
+    currency: spec.currency ?? 'usd',
+    custom_unit_amount: null,
+    livemode: false,
+    metadata: {},
+    product: productId,
+    recurring: spec.recurring
+      ? { interval: spec.recurring.interval, interval_count: spec.recurring.intervalCount ?? 1, meter: null, trial_period_days: null, usage_type: 'licensed' }
+      : null,
+    transform_quantity: null,
+    type: spec.recurring ? 'recurring' : 'one_time',
+    unit_amount: spec.unitAmount,
+    unit_amount_decimal: String(spec.unitAmount),
+  }
+  const product: Stripe.Product = {
+    ...stripeFixture('product'),
+    id: productId,
+    active: true,
+    created,
+    default_price: spec.id,
+    description: null,
+    livemode: false,
+    metadata: {},
+    name: spec.productName,
+    package_dimensions: null,
+    // Digital downloads: Stripe's `service` type, nothing to ship.
+    type: 'service',
+    updated: created,
+  }
+  return { price, product }
+}

@@ -1,0 +1,43 @@
+import Stripe from 'stripe'
+
+import type { EmulatorState } from './createEmulatorState'
+import type { WebhookDeliverer } from './createWebhookDeliverer'
+import type { ResolvedEmulatorOptions } from './resolveEmulatorOptions'
+import type { EmulatedEvent, EventRecord } from './types'
+
+import { newStripeId } from './newStripeId'
+import { stripeFixture } from './stripeFixture'
+
+/** The API request that caused an event; Stripe puts it in `event.request`. */
+export type ApiRequestInfo = { id: string; idempotencyKey: string | null }
+
+export type PublishEvent = (type: string, object: { id: string; object: string }, request?: ApiRequestInfo | null) => EventRecord
+
+/**
+ * Records an event the way Stripe renders it (the SDK's pinned API version, a snapshot of the
+ * object at that moment, the causing request) and hands it to the deliverer when the endpoint
+ * listens for that type. Every event is stored, delivered or not, as in Stripe's event list.
+ */
+export function createEventPublisher(state: EmulatorState, options: ResolvedEmulatorOptions, deliverer: WebhookDeliverer): PublishEvent {
+  return (type, object, request = null) => {
+    const listening = options.webhookUrl !== null && (options.enabledEvents.includes('*') || options.enabledEvents.includes(type))
+    const event: EmulatedEvent = {
+      ...(stripeFixture('event') as Omit<EmulatedEvent, 'data'>),
+      id: newStripeId('evt'),
+      object: 'event',
+      api_version: Stripe.API_VERSION,
+      created: Math.floor(Date.now() / 1000),
+      // A copy, so later changes to the object do not rewrite what this event said.
+      data: { object: structuredClone(object) as unknown as Record<string, unknown> },
+      livemode: false,
+      pending_webhooks: listening ? 1 : 0,
+      request: { id: request?.id ?? null, idempotency_key: request?.idempotencyKey ?? null },
+      type,
+    }
+    const record: EventRecord = { event, delivery: { status: 'not_sent', attempts: [] } }
+    state.events.set(event.id, record)
+    options.log(`event ${type} ${event.id} (${(object as { id: string }).id})`)
+    if (listening) deliverer.deliver(record)
+    return record
+  }
+}

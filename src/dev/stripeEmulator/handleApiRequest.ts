@@ -1,0 +1,117 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import Stripe from 'stripe'
+
+import type { EmulatorContext } from './EmulatorContext'
+import type { RecordedRequest, StripeParams } from './types'
+
+import { apiRoutes } from './apiRoutes'
+import { authenticateApiKey } from './authenticateApiKey'
+import { expandObject } from './expandObject'
+import { newStripeId } from './newStripeId'
+import { parseStripeParams } from './parseStripeParams'
+import { readRequestBody } from './readRequestBody'
+import { respond } from './respond'
+import { StripeApiError } from './StripeApiError'
+
+type Outcome = { status: number; body: unknown; headers?: Record<string, string>; replayed?: boolean }
+
+function idempotencyError(message: string): StripeApiError {
+  return new StripeApiError(400, { type: 'idempotency_error', message })
+}
+
+/**
+ * Stripe's idempotency: a key answers with the first successful response for as long as the
+ * request is the same; a different endpoint or body under the same key is refused. Validation
+ * errors are not stored (Stripe saves a result only once the endpoint started executing).
+ */
+function runIdempotently(
+  context: EmulatorContext,
+  { cacheKey, key, fingerprint, requestId, run }: { cacheKey: string | null; key: string; fingerprint: { method: string; path: string; body: string }; requestId: string; run: () => Outcome },
+): Outcome {
+  const stored = cacheKey ? context.state.idempotency.get(cacheKey) : undefined
+  if (stored) {
+    if (stored.method !== fingerprint.method || stored.path !== fingerprint.path) {
+      throw idempotencyError(
+        `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${stored.method} ${stored.path}' vs '${fingerprint.method} ${fingerprint.path}'). Try using a key other than '${key}' if you meant to execute a different request.`,
+      )
+    }
+    if (stored.body !== fingerprint.body) {
+      throw idempotencyError(
+        `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+      )
+    }
+    return { status: stored.status, body: JSON.parse(stored.response), headers: { 'Idempotent-Replayed': 'true', 'Original-Request': stored.requestId }, replayed: true }
+  }
+  const outcome = run()
+  if (cacheKey && outcome.status === 200) {
+    context.state.idempotency.set(cacheKey, { ...fingerprint, status: outcome.status, response: JSON.stringify(outcome.body), requestId })
+  }
+  return outcome
+}
+
+function route(context: EmulatorContext, method: string, path: string, params: StripeParams, requestId: string, idempotencyKey: string | null): Outcome {
+  for (const candidate of apiRoutes) {
+    const match = candidate.method === method ? candidate.pattern.exec(path) : null
+    if (!match) continue
+    const result = candidate.handle(context, match.slice(1).map(decodeURIComponent), params, { id: requestId, idempotencyKey })
+    return { status: 200, body: expandObject(result, params.expand, context.state) }
+  }
+  throw new StripeApiError(404, {
+    type: 'invalid_request_error',
+    message: `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+  })
+}
+
+/** One `/v1/…` request: authenticate, parse, replay or run, answer like Stripe, and record it for tests. */
+export async function handleApiRequest(context: EmulatorContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  const requestId = newStripeId('req')
+  const method = request.method ?? 'GET'
+  const body = method === 'GET' ? url.search.slice(1) : await readRequestBody(request)
+  const idempotencyKey = method === 'POST' ? ((request.headers['idempotency-key'] as string | undefined) ?? null) : null
+  const recorded: RecordedRequest = { id: requestId, at: new Date().toISOString(), method, path: url.pathname, params: {}, idempotencyKey, idempotentReplayed: false, status: 0 }
+  context.state.requests.push(recorded)
+
+  // Parsed before authenticating only so a refused request is still recorded with what it sent.
+  let parsed: StripeParams | StripeApiError
+  try {
+    parsed = parseStripeParams(body)
+  } catch (error) {
+    parsed = error as StripeApiError
+  }
+  if (!(parsed instanceof StripeApiError)) recorded.params = parsed
+
+  let outcome: Outcome
+  try {
+    // A missing key is reported before a malformed body, as Stripe does.
+    const apiKey = authenticateApiKey(request)
+    if (parsed instanceof StripeApiError) throw parsed
+    const params = parsed
+    outcome = runIdempotently(context, {
+      cacheKey: idempotencyKey ? `${apiKey}:${idempotencyKey}` : null,
+      key: idempotencyKey ?? '',
+      fingerprint: { method, path: url.pathname, body },
+      requestId,
+      run: () => route(context, method, url.pathname, params, requestId, idempotencyKey),
+    })
+  } catch (error) {
+    if (error instanceof StripeApiError) {
+      outcome = { status: error.statusCode, body: { error: error.body }, headers: error.statusCode === 401 ? { 'WWW-Authenticate': 'Bearer realm="Stripe"' } : {} }
+    } else {
+      context.options.log(`internal error on ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`)
+      // Should-Retry false: the SDK would otherwise retry an emulator bug twice before reporting it.
+      const message = `The Stripe emulator failed: ${error instanceof Error ? error.message : String(error)}`
+      outcome = { status: 500, body: { error: { type: 'api_error', message } }, headers: { 'Stripe-Should-Retry': 'false' } }
+    }
+  }
+
+  recorded.status = outcome.status
+  recorded.idempotentReplayed = outcome.replayed ?? false
+  context.options.log(`${method} ${url.pathname} → ${outcome.status}${outcome.replayed ? ' (idempotent replay)' : ''}`)
+  respond.json(response, outcome.status, outcome.body, {
+    'Request-Id': requestId,
+    'Stripe-Version': (request.headers['stripe-version'] as string | undefined) ?? Stripe.API_VERSION,
+    ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+    ...outcome.headers,
+  })
+}

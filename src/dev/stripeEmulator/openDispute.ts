@@ -1,0 +1,45 @@
+import type Stripe from 'stripe'
+
+import type { EmulatorContext } from './EmulatorContext'
+
+import { newStripeId } from './newStripeId'
+import { stripeFixture } from './stripeFixture'
+
+/**
+ * A chargeback, as the card network would open it: the charge becomes `disputed` and the shop
+ * hears `charge.dispute.created`. Accepts a charge id or a PaymentIntent id, since the shop stores the latter.
+ */
+export function openDispute(context: EmulatorContext, chargeOrPaymentIntentId: string, reason: Stripe.Dispute.Reason = 'fraudulent'): Stripe.Dispute {
+  const { state } = context
+  const paymentIntent = state.paymentIntents.get(chargeOrPaymentIntentId)
+  const chargeId = paymentIntent ? paymentIntent.latest_charge : chargeOrPaymentIntentId
+  const charge = typeof chargeId === 'string' ? state.charges.get(chargeId) : undefined
+  if (!charge) throw new Error(`No such charge or payment intent: '${chargeOrPaymentIntentId}'`)
+  if (charge.status !== 'succeeded') throw new Error(`Charge ${charge.id} has not succeeded, so it cannot be disputed.`)
+  if (charge.disputed) throw new Error(`Charge ${charge.id} is already disputed.`)
+
+  const fixture = stripeFixture('dispute')
+  const created = Math.floor(Date.now() / 1000)
+  const dispute: Stripe.Dispute = {
+    ...fixture,
+    id: newStripeId('dp'),
+    object: 'dispute',
+    amount: charge.amount - charge.amount_refunded,
+    charge: charge.id,
+    created,
+    currency: charge.currency,
+    evidence_details: { ...fixture.evidence_details, due_by: created + 7 * 24 * 60 * 60 },
+    intended_submission_method: null,
+    is_charge_refundable: false,
+    livemode: false,
+    metadata: {},
+    payment_intent: typeof charge.payment_intent === 'string' ? charge.payment_intent : null,
+    payment_method_details: { type: 'card', card: { brand: 'visa', case_type: 'chargeback', network_reason_code: '10.4' } },
+    reason,
+    status: 'needs_response',
+  }
+  state.disputes.set(dispute.id, dispute)
+  charge.disputed = true
+  context.publishEvent('charge.dispute.created', dispute)
+  return dispute
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+
+import { parseEnv } from '@/env'
+
+describe('environment validation', () => {
+  it('refuses to start production without PAYLOAD_SECRET and DATABASE_URL, naming both and the fix', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrowError(/DATABASE_URL is required/)
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrowError(/PAYLOAD_SECRET is required/)
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrowError(/see \.env\.example/)
+  })
+
+  it('rejects a short production secret and a non-postgres URL with what to do instead', () => {
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short', DATABASE_URL: 'mysql://x@y/z' }),
+    ).toThrowError(/DATABASE_URL must be a postgres:\/\/ connection string[\s\S]*PAYLOAD_SECRET must be at least 32 random characters/)
+  })
+
+  it('accepts a complete production environment', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'x'.repeat(40),
+      DATABASE_URL: 'postgres://shop:pw@db.internal:5432/shop',
+      NEXT_PUBLIC_SERVER_URL: 'https://shop.example/',
+    })
+    expect(env.DATABASE_URL).toBe('postgres://shop:pw@db.internal:5432/shop')
+    expect(env.NEXT_PUBLIC_SERVER_URL).toBe('https://shop.example')
+  })
+
+  it('gives development working defaults: the embedded database and a dev-only secret', () => {
+    const env = parseEnv({ NODE_ENV: 'development', EMBEDDED_POSTGRES_PORT: '55001' })
+    expect(env.DATABASE_URL).toBe('postgres://postgres:postgres@127.0.0.1:55001/storefront')
+    expect(env.PAYLOAD_SECRET).toMatch(/dev-only/)
+    expect(env.NEXT_PUBLIC_SERVER_URL).toBe('http://localhost:3000')
+  })
+
+  it('treats empty values from a .env file as unset', () => {
+    expect(parseEnv({ NODE_ENV: 'development', PAYLOAD_SECRET: '', DATABASE_URL: '' }).PAYLOAD_SECRET).toMatch(/dev-only/)
+  })
+
+  it('rejects a server URL that is not absolute http(s)', () => {
+    expect(() => parseEnv({ NODE_ENV: 'development', NEXT_PUBLIC_SERVER_URL: 'localhost:3000' })).toThrowError(
+      /NEXT_PUBLIC_SERVER_URL must be the absolute http\(s\) URL/,
+    )
+  })
+})

