@@ -32,5 +32,16 @@ export default buildConfig({
   }),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
-  plugins: [storefront({ productFilesDir: path.resolve(dirname, 'private/products') })],
+  plugins: [
+    storefront({
+      productFilesDir: path.resolve(dirname, 'private/products'),
+      stripe: {
+        secretKey: env.STRIPE_SECRET_KEY,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+        host: env.STRIPE_API_HOST,
+        port: env.STRIPE_API_PORT,
+        protocol: env.STRIPE_API_PROTOCOL,
+      },
+    }),
+  ],
 })

@@ -34,6 +34,7 @@ export default defineConfig({
           name: 'components',
           include: ['tests/**/*.test.tsx'],
           environment: 'jsdom',
+          setupFiles: ['tests/setup/componentSetup.ts'],
         },
       },
     ],

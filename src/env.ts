@@ -8,34 +8,45 @@ import { embeddedDatabaseUrl } from './dev/embeddedDatabaseUrl'
  */
 const DEV_PAYLOAD_SECRET = 'dev-only-secret-never-use-in-production'
 
+/** The webhook secret the offline Stripe emulator signs with when STRIPE_WEBHOOK_SECRET is unset. */
+export const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_dev_only_emulator_secret'
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection string, e.g. postgres://user:pass@host:5432/db')
+const port = (hint: string) => z.coerce.number().int().min(1, hint).max(65535, hint)
 
-function envSchema(isProduction: boolean) {
+/** `strict`: a running production server, where nothing may fall back to a development default. */
+function envSchema(strict: boolean) {
+  const required = <T extends z.ZodType>(schema: T) => (strict ? schema : schema.optional())
   return z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: isProduction ? postgresUrl : postgresUrl.optional(),
-  EMBEDDED_POSTGRES_PORT: z.coerce
-    .number()
-    .int()
-    .min(1024, 'must be a port number between 1024 and 65535')
-    .max(65535, 'must be a port number between 1024 and 65535')
-    .default(54329),
-  PAYLOAD_SECRET: isProduction
-    ? z.string().min(32, 'must be at least 32 random characters (openssl rand -hex 32)')
-    : z.string().min(1).default(DEV_PAYLOAD_SECRET),
-  NEXT_PUBLIC_SERVER_URL: z
-    .url({ protocol: /^https?$/, error: 'must be the absolute http(s) URL the shop is served from, e.g. http://localhost:3000' })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .default('http://localhost:3000'),
-  STORE_NAME: z.string().min(1).default('Payload Storefront'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: required(postgresUrl),
+    EMBEDDED_POSTGRES_PORT: port('must be a port number between 1 and 65535').default(54329),
+    PAYLOAD_SECRET: strict
+      ? z.string().min(32, 'must be at least 32 random characters (openssl rand -hex 32)')
+      : z.string().min(1).default(DEV_PAYLOAD_SECRET),
+    NEXT_PUBLIC_SERVER_URL: z
+      .url({ protocol: /^https?$/, error: 'must be the absolute http(s) URL the shop is served from, e.g. http://localhost:3000' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .default('http://localhost:3000'),
+    STORE_NAME: z.string().min(1).default('Payload Storefront'),
+    STRIPE_SECRET_KEY: required(
+      z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…) from the Stripe dashboard → Developers → API keys'),
+    ),
+    STRIPE_WEBHOOK_SECRET: strict
+      ? z.string().regex(/^whsec_\S+$/, 'must be the webhook signing secret (whsec_…) of your Stripe webhook endpoint')
+      : z.string().regex(/^whsec_\S+$/, 'must start with whsec_').default(DEV_STRIPE_WEBHOOK_SECRET),
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: port('must be a port number between 1 and 65535').optional(),
+    STRIPE_API_PROTOCOL: z.enum(['http', 'https'], { error: 'must be http or https' }).optional(),
+    STRIPE_EMULATOR_PORT: port('must be a port number between 1 and 65535').default(12111),
   })
 }
 
 export type Env = z.infer<ReturnType<typeof envSchema>> & { DATABASE_URL: string }
 
-/** Turns zod issues into one message per variable that names the variable and the fix. */
+/** Turns zod issues into one line per variable that names the variable and the fix. */
 function describeIssues(error: z.ZodError, nodeEnv: string): string {
   const lines = error.issues.map((issue) => {
     const name = issue.path.join('.')
@@ -53,7 +64,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings in .env files mean "unset", not "set to nothing".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
   const nodeEnv = cleaned.NODE_ENV ?? 'development'
-  const result = envSchema(nodeEnv === 'production').safeParse(cleaned)
+  // `next build` runs with NODE_ENV=production but serves nobody: keys are demanded by `next start`.
+  const strict = nodeEnv === 'production' && cleaned.NEXT_PHASE !== 'phase-production-build'
+  const result = envSchema(strict).safeParse(cleaned)
   if (!result.success) throw new Error(describeIssues(result.error, nodeEnv))
   return {
     ...result.data,

@@ -207,6 +207,9 @@ export interface Product {
    * The one-time price in Stripe (price_...). Required to publish.
    */
   stripePriceId?: string | null;
+  stripePriceVerification?: ('verified' | 'unchecked') | null;
+  stripePriceVerificationNote?: string | null;
+  stripePriceVerifiedAt?: string | null;
   /**
    * The file shoppers download, by name, inside /work/main/private/products.
    */
@@ -347,6 +350,9 @@ export interface ProductsSelect<T extends boolean = true> {
   priceCents?: T;
   currency?: T;
   stripePriceId?: T;
+  stripePriceVerification?: T;
+  stripePriceVerificationNote?: T;
+  stripePriceVerifiedAt?: T;
   assetFilename?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -15,9 +15,23 @@ describe('environment validation', () => {
     ).toThrowError(/DATABASE_URL must be a postgres:\/\/ connection string[\s\S]*PAYLOAD_SECRET must be at least 32 random characters/)
   })
 
+  it('refuses to start production without the Stripe key and webhook secret', () => {
+    const base = { NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://a@b/c' } as const
+    expect(() => parseEnv(base)).toThrowError(/STRIPE_SECRET_KEY is required[\s\S]*STRIPE_WEBHOOK_SECRET is required/)
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: 'pk_live_123', STRIPE_WEBHOOK_SECRET: 'whsec_1' })).toThrowError(
+      /STRIPE_SECRET_KEY must be a Stripe secret key \(sk_test_… or sk_live_…\)/,
+    )
+  })
+
+  it('lets `next build` (production, build phase) run without runtime secrets', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow()
+  })
+
   it('accepts a complete production environment', () => {
     const env = parseEnv({
       NODE_ENV: 'production',
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
       PAYLOAD_SECRET: 'x'.repeat(40),
       DATABASE_URL: 'postgres://shop:pw@db.internal:5432/shop',
       NEXT_PUBLIC_SERVER_URL: 'https://shop.example/',

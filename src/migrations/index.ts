@@ -1,9 +1,15 @@
 import * as migration_20261126_204615_initial from './20261126_204615_initial';
+import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification';
 
 export const migrations = [
   {
     up: migration_20261126_204615_initial.up,
     down: migration_20261126_204615_initial.down,
-    name: '20261126_204615_initial'
+    name: '20261126_204615_initial',
+  },
+  {
+    up: migration_20261126_205831_stripe_price_verification.up,
+    down: migration_20261126_205831_stripe_price_verification.down,
+    name: '20261126_205831_stripe_price_verification'
   },
 ];

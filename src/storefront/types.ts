@@ -1,5 +1,23 @@
 import type { CollectionConfig } from 'payload'
 
+/** How to reach Stripe. Host, port and protocol point the real SDK at a local emulator. */
+export type StripeConnection = {
+  /**
+   * Secret (sk_...) or restricted (rk_...) key. Without it checkout answers that payments are
+   * unavailable and product prices are saved unchecked.
+   * @default undefined
+   */
+  secretKey?: string
+  /** Signing secret of the webhook endpoint (whsec_...). @default undefined */
+  webhookSecret?: string
+  /** API host. @default 'api.stripe.com' */
+  host?: string
+  /** API port. @default 443 */
+  port?: number
+  /** API protocol. @default 'https' */
+  protocol?: 'http' | 'https'
+}
+
 export type StorefrontPluginOptions = {
   /**
    * Turns the plugin's behaviour off (hooks, endpoints) while still adding its collections,
@@ -7,6 +25,16 @@ export type StorefrontPluginOptions = {
    * @default false
    */
   disabled?: boolean
+  /**
+   * Stripe keys and, offline, where the emulator listens.
+   * @default {}
+   */
+  stripe?: StripeConnection
+  /**
+   * The storefront's sign-in page; signed-out shoppers are sent there with `callbackUrl`.
+   * @default '/login'
+   */
+  loginPath?: string
   /**
    * Roles (read from `user.roles` on the auth collection) allowed to create and edit products.
    * @default ['admin', 'editor']

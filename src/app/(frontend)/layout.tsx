@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import React from 'react'
 
+import { AccountNav } from '@/components/AccountNav'
 import { env } from '@/env'
 
 import './styles.css'
@@ -23,6 +24,7 @@ export default function FrontendLayout({ children }: { children: React.ReactNode
           <nav aria-label="Main">
             <Link href="/products">Products</Link>
           </nav>
+          <AccountNav />
         </header>
         <main className="site-main">{children}</main>
         <footer className="site-footer">Payments by Stripe. Files are yours to download after purchase.</footer>

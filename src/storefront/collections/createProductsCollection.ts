@@ -3,14 +3,13 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { editorsOnly } from '../access/editorsOnly'
+import { PRODUCTS_SLUG } from './PRODUCTS_SLUG'
 import { publishedOrEditors } from '../access/publishedOrEditors'
 import { validateAssetFilename } from '../utilities/validateAssetFilename'
 import { validateCurrency } from '../utilities/validateCurrency'
 import { validatePriceCents } from '../utilities/validatePriceCents'
 import { validateSlug } from '../utilities/validateSlug'
 import { validateStripePriceId } from '../utilities/validateStripePriceId'
-
-export const PRODUCTS_SLUG = 'products'
 
 /** The products collection without behaviour hooks; `index.ts` adds those unless disabled. */
 export function createProductsCollection(options: ResolvedStorefrontOptions): CollectionConfig {
@@ -70,6 +69,32 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         type: 'text',
         validate: validateStripePriceId,
         admin: { description: 'The one-time price in Stripe (price_...). Required to publish.' },
+      },
+      {
+        name: 'stripePriceVerification',
+        label: 'Stripe price check',
+        type: 'select',
+        defaultValue: 'unchecked',
+        options: [
+          { label: 'Verified with Stripe', value: 'verified' },
+          { label: 'Unchecked', value: 'unchecked' },
+        ],
+        access: { create: () => false, update: () => false },
+        admin: { readOnly: true, position: 'sidebar' },
+      },
+      {
+        name: 'stripePriceVerificationNote',
+        label: 'Why unchecked',
+        type: 'text',
+        access: { create: () => false, update: () => false },
+        admin: { readOnly: true, position: 'sidebar', condition: (data) => data?.stripePriceVerification !== 'verified' },
+      },
+      {
+        name: 'stripePriceVerifiedAt',
+        label: 'Verified at',
+        type: 'date',
+        access: { create: () => false, update: () => false },
+        admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
       },
       {
         name: 'assetFilename',

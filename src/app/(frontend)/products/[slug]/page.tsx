@@ -2,8 +2,10 @@ import type { Metadata } from 'next'
 
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import { notFound } from 'next/navigation'
+import { Suspense } from 'react'
 
 import { BuyButton } from '@/components/BuyButton'
+import { CanceledCheckoutNotice } from '@/components/CanceledCheckoutNotice'
 import { Price } from '@/components/Price'
 
 import { findPublishedProduct } from '../../_data/findPublishedProduct'
@@ -30,6 +32,10 @@ export default async function ProductPage({ params }: Args) {
   if (!product) notFound()
   return (
     <article className="product">
+      {/* Reads the query string in the browser, so the page itself stays static. */}
+      <Suspense fallback={null}>
+        <CanceledCheckoutNotice />
+      </Suspense>
       <h1>{product.title}</h1>
       <p className="product-price">
         <Price amountCents={product.priceCents} currency={product.currency} />

@@ -1,0 +1,48 @@
+'use server'
+
+import config from '@payload-config'
+import { login, logout } from '@payloadcms/next/auth'
+import { redirect } from 'next/navigation'
+import { getPayload } from 'payload'
+
+import { safeCallbackPath } from '@/storefront/utilities/safeCallbackPath'
+
+export type AuthFormState = { error?: string; email?: string }
+
+function field(formData: FormData, name: string): string {
+  const value = formData.get(name)
+  return typeof value === 'string' ? value.trim() : ''
+}
+
+/** Signs in with Payload auth (sets the HTTP-only cookie), then returns to a same-site page. */
+export async function signIn(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const email = field(formData, 'email')
+  const password = formData.get('password')
+  if (!email || typeof password !== 'string' || !password) return { error: 'Enter your email and password.', email }
+  try {
+    await login({ collection: 'users', config, email, password })
+  } catch {
+    return { error: 'That email and password do not match an account. Check them, or create an account.', email }
+  }
+  redirect(safeCallbackPath(formData.get('callbackUrl'), '/products/account'))
+}
+
+/** Creates a customer account (roles are never taken from the form) and signs it in. */
+export async function signUp(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const email = field(formData, 'email')
+  const name = field(formData, 'name')
+  const password = formData.get('password')
+  if (!email || !/^\S+@\S+\.\S+$/.test(email)) return { error: 'Enter a valid email address.', email }
+  if (typeof password !== 'string' || password.length < 8) return { error: 'Choose a password of at least 8 characters.', email }
+  const payload = await getPayload({ config })
+  const existing = await payload.count({ collection: 'users', where: { email: { equals: email.toLowerCase() } } })
+  if (existing.totalDocs > 0) return { error: 'An account with this email already exists. Sign in instead.', email }
+  await payload.create({ collection: 'users', data: { email, password, name: name || undefined, roles: ['customer'] } })
+  await login({ collection: 'users', config, email, password })
+  redirect(safeCallbackPath(formData.get('callbackUrl'), '/products'))
+}
+
+export async function signOut(): Promise<void> {
+  await logout({ config })
+  redirect('/')
+}
