@@ -35,6 +35,8 @@ export default buildConfig({
   plugins: [
     storefront({
       productFilesDir: path.resolve(dirname, 'private/products'),
+      storeName: env.STORE_NAME,
+      email: { resendApiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from: env.EMAIL_FROM },
       stripe: {
         secretKey: env.STRIPE_SECRET_KEY,
         webhookSecret: env.STRIPE_WEBHOOK_SECRET,

@@ -41,6 +41,12 @@ function envSchema(strict: boolean) {
     STRIPE_API_PORT: port('must be a port number between 1 and 65535').optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https'], { error: 'must be http or https' }).optional(),
     STRIPE_EMULATOR_PORT: port('must be a port number between 1 and 65535').default(12111),
+    RESEND_API_KEY: required(z.string().regex(/^re_\S+$/, 'must be a Resend API key (re_…) from resend.com → API Keys')),
+    RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. the mail catcher at http://127.0.0.1:12112' }).optional(),
+    EMAIL_FROM: strict
+      ? z.string().min(3, 'must be the sender, e.g. "Shop <shop@your-domain.com>" on a domain verified in Resend')
+      : z.string().min(3).default('Payload Storefront <shop@example.com>'),
+    MAIL_CATCHER_PORT: port('must be a port number between 1 and 65535').default(12112),
   })
 }
 

@@ -23,6 +23,17 @@ describe('environment validation', () => {
     )
   })
 
+  it('refuses to start production without a Resend key and sender', () => {
+    const base = {
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'x'.repeat(40),
+      DATABASE_URL: 'postgres://a@b/c',
+      STRIPE_SECRET_KEY: 'sk_live_1',
+      STRIPE_WEBHOOK_SECRET: 'whsec_1',
+    } as const
+    expect(() => parseEnv(base)).toThrowError(/RESEND_API_KEY is required[\s\S]*EMAIL_FROM is required/)
+  })
+
   it('lets `next build` (production, build phase) run without runtime secrets', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow()
   })
@@ -32,6 +43,8 @@ describe('environment validation', () => {
       NODE_ENV: 'production',
       STRIPE_SECRET_KEY: 'sk_live_abc',
       STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      RESEND_API_KEY: 're_abc',
+      EMAIL_FROM: 'Shop <shop@shop.example>',
       PAYLOAD_SECRET: 'x'.repeat(40),
       DATABASE_URL: 'postgres://shop:pw@db.internal:5432/shop',
       NEXT_PUBLIC_SERVER_URL: 'https://shop.example/',

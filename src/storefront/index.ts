@@ -3,28 +3,48 @@ import type { CollectionConfig, Config } from 'payload'
 import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
 import { createProductsCollection } from './collections/createProductsCollection'
+import { createPurchasesCollection } from './collections/createPurchasesCollection'
+import { createStripeEventsCollection } from './collections/createStripeEventsCollection'
+import { PRODUCTS_SLUG } from './collections/PRODUCTS_SLUG'
+import { PURCHASES_SLUG } from './collections/PURCHASES_SLUG'
 import { createCheckoutEndpoint } from './endpoints/createCheckoutEndpoint'
+import { createStripeWebhookEndpoint } from './endpoints/createStripeWebhookEndpoint'
+import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
 import { revalidateProductPagesAfterChange, revalidateProductPagesAfterDelete } from './hooks/revalidateProductPages'
 import { verifyStripePriceOnPublish } from './hooks/verifyStripePriceOnPublish'
+import { createSendPaymentFailedTask } from './jobs/createSendPaymentFailedTask'
+import { createSendPurchaseReceiptTask } from './jobs/createSendPurchaseReceiptTask'
+import { STOREFRONT_QUEUE } from './jobs/STOREFRONT_QUEUE'
 import { resolveOptions } from './utilities/resolveOptions'
 
 export type { StorefrontPluginOptions } from './types'
 export { PRODUCTS_SLUG } from './collections/PRODUCTS_SLUG'
+export { PURCHASES_SLUG } from './collections/PURCHASES_SLUG'
+export { STRIPE_EVENTS_SLUG } from './collections/STRIPE_EVENTS_SLUG'
+export { fulfilReturningShopper } from './fulfilment/fulfilReturningShopper'
 export { formatPrice } from './utilities/formatPrice'
+export { getStorefrontOptions } from './utilities/getStorefrontOptions'
 export { safeCallbackPath } from './utilities/safeCallbackPath'
 
-/** Appends the plugin's behaviour to its products collection, keeping hooks that were already there. */
-function withProductHooks(collection: CollectionConfig, options: ResolvedStorefrontOptions): CollectionConfig {
-  const hooks = collection.hooks ?? {}
-  return {
-    ...collection,
-    hooks: {
-      ...hooks,
-      beforeChange: [...(hooks.beforeChange ?? []), verifyStripePriceOnPublish(options.stripe)],
-      afterChange: [...(hooks.afterChange ?? []), revalidateProductPagesAfterChange(options.productPaths)],
-      afterDelete: [...(hooks.afterDelete ?? []), revalidateProductPagesAfterDelete(options.productPaths)],
-    },
+type Hooks = NonNullable<CollectionConfig['hooks']>
+
+/** Appends hooks to a collection, keeping the ones that were already there. */
+function appendHooks(collection: CollectionConfig, added: Partial<Hooks>): CollectionConfig {
+  const hooks: Record<string, unknown[]> = { ...(collection.hooks as Record<string, unknown[]>) }
+  for (const [name, list] of Object.entries(added)) hooks[name] = [...(hooks[name] ?? []), ...(list as unknown[])]
+  return { ...collection, hooks: hooks as Hooks }
+}
+
+function withBehaviour(collection: CollectionConfig, options: ResolvedStorefrontOptions): CollectionConfig {
+  if (collection.slug === PRODUCTS_SLUG) {
+    return appendHooks(collection, {
+      beforeChange: [verifyStripePriceOnPublish(options.stripe)],
+      afterChange: [revalidateProductPagesAfterChange(options.productPaths)],
+      afterDelete: [revalidateProductPagesAfterDelete(options.productPaths)],
+    })
   }
+  if (collection.slug === PURCHASES_SLUG) return appendHooks(collection, { afterChange: [queuePurchaseEmails] })
+  return collection
 }
 
 /**
@@ -37,16 +57,35 @@ export const storefront =
     const options = resolveOptions(pluginOptions)
     const baseProducts = createProductsCollection(options)
     const products = options.overrideProductsCollection?.(baseProducts) ?? baseProducts
+    const jobs = incomingConfig.jobs ?? {}
 
-    // Collections first and always, so the schema (and its migrations) never depends on `disabled`.
-    const config: Config = { ...incomingConfig, collections: [...(incomingConfig.collections ?? []), products] }
+    // Collections and task definitions first and always, so the schema (and its migrations)
+    // never depends on `disabled`.
+    const config: Config = {
+      ...incomingConfig,
+      collections: [
+        ...(incomingConfig.collections ?? []),
+        products,
+        createPurchasesCollection(options),
+        createStripeEventsCollection(options),
+      ],
+      jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), createSendPurchaseReceiptTask(options), createSendPaymentFailedTask(options)] },
+      custom: { ...incomingConfig.custom, storefront: options },
+    }
     if (options.disabled) return config
 
+    const autoRun = options.jobsAutoRunCron ? [{ cron: options.jobsAutoRunCron, queue: STOREFRONT_QUEUE, limit: 20, silent: true }] : []
+    const existingAutoRun = jobs.autoRun
     return {
       ...config,
-      collections: config.collections?.map((collection) =>
-        collection.slug === products.slug ? withProductHooks(collection, options) : collection,
-      ),
-      endpoints: [...(config.endpoints ?? []), createCheckoutEndpoint(options)],
+      collections: config.collections?.map((collection) => withBehaviour(collection, options)),
+      endpoints: [...(config.endpoints ?? []), createCheckoutEndpoint(options), createStripeWebhookEndpoint(options)],
+      jobs: {
+        ...config.jobs,
+        autoRun:
+          typeof existingAutoRun === 'function'
+            ? async (payload) => [...(await existingAutoRun(payload)), ...autoRun]
+            : [...(existingAutoRun ?? []), ...autoRun],
+      },
     }
   }

@@ -18,6 +18,16 @@ export type StripeConnection = {
   protocol?: 'http' | 'https'
 }
 
+/** How receipts leave: the `resend` SDK, pointed at Resend or (offline) the local mail catcher. */
+export type EmailConnection = {
+  /** Resend API key (re_...). Without it receipts are recorded as failed and retried. @default undefined */
+  resendApiKey?: string
+  /** Resend API base URL; the mail catcher's URL offline. @default the SDK's (RESEND_BASE_URL or https://api.resend.com) */
+  baseUrl?: string
+  /** Sender, e.g. 'Shop <shop@example.com>' (a domain verified in Resend). @default 'Payload Storefront <onboarding@resend.dev>' */
+  from?: string
+}
+
 export type StorefrontPluginOptions = {
   /**
    * Turns the plugin's behaviour off (hooks, endpoints) while still adding its collections,
@@ -30,6 +40,32 @@ export type StorefrontPluginOptions = {
    * @default {}
    */
   stripe?: StripeConnection
+  /**
+   * Resend settings for receipts and payment emails.
+   * @default {}
+   */
+  email?: EmailConnection
+  /**
+   * The shop's name, used in email subjects and bodies.
+   * @default 'Payload Storefront'
+   */
+  storeName?: string
+  /**
+   * Slug of the auth collection whose users buy products.
+   * @default 'users'
+   */
+  usersSlug?: string
+  /**
+   * Roles (from `user.roles`) that see every purchase, Stripe event and download in the admin.
+   * @default ['admin', 'support']
+   */
+  staffRoles?: string[]
+  /**
+   * How often queued receipt jobs are picked up (Payload jobs `autoRun`, seconds field allowed),
+   * or false to run them yourself (`payload jobs:run --queue storefront`).
+   * @default '* * * * * *' (every second, so a receipt leaves within seconds)
+   */
+  jobsAutoRunCron?: false | string
   /**
    * The storefront's sign-in page; signed-out shoppers are sent there with `callbackUrl`.
    * @default '/login'
@@ -61,5 +97,5 @@ export type StorefrontPluginOptions = {
 }
 
 /** Options with every default applied; factories close over this. */
-export type ResolvedStorefrontOptions = Required<Omit<StorefrontPluginOptions, 'overrideProductsCollection'>> &
-  Pick<StorefrontPluginOptions, 'overrideProductsCollection'>
+export type ResolvedStorefrontOptions = Required<Omit<StorefrontPluginOptions, 'overrideProductsCollection' | 'email'>> &
+  Pick<StorefrontPluginOptions, 'overrideProductsCollection'> & { email: Required<Pick<EmailConnection, 'from'>> & EmailConnection }

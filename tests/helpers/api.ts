@@ -17,6 +17,8 @@ const graphql = GRAPHQL_POST(config)
 
 export type CallOptions = {
   body?: unknown
+  /** Sent as-is (webhooks: the signature covers these exact bytes). */
+  rawBody?: string
   form?: Record<string, string>
   token?: string
   cookie?: string
@@ -28,7 +30,10 @@ function buildRequest(method: string, path: string, options: CallOptions): Reque
   if (options.token) headers.set('Authorization', `JWT ${options.token}`)
   if (options.cookie) headers.set('Cookie', options.cookie)
   let body: BodyInit | undefined
-  if (options.form) {
+  if (options.rawBody !== undefined) {
+    body = options.rawBody
+    if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
+  } else if (options.form) {
     body = new URLSearchParams(options.form)
     headers.set('Content-Type', 'application/x-www-form-urlencoded')
   } else if (options.body !== undefined) {

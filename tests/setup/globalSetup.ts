@@ -4,12 +4,20 @@ import { spawnSync } from 'node:child_process'
 import pg from 'pg'
 
 import { startEmbeddedPostgres } from '../../src/dev/embeddedPostgres'
+import { createMailCatcher } from '../../src/dev/mailCatcher'
+import { createStripeEmulator } from '../../src/dev/stripeEmulator'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
+    stripeEmulatorUrl: string
+    stripeEmulatorPort: number
+    mailCatcherUrl: string
   }
 }
+
+/** Signs the events tests send to the webhook; the app under test is configured with it. */
+export const TEST_WEBHOOK_SECRET = 'whsec_test_suite_secret'
 
 /**
  * One fresh database per test run, migrated with the committed migrations through
@@ -55,6 +63,20 @@ export default async function setup(project: TestProject) {
     throw new Error(`payload migrate failed for the test database:\n${migrate.stdout}\n${migrate.stderr}`)
   }
 
+  // The network boundary stand-ins: the real stripe and resend SDKs talk to these.
+  const stripe = await createStripeEmulator({
+    webhookSecret: TEST_WEBHOOK_SECRET,
+    prices: [{ id: 'price_test_123', unitAmount: 1500, currency: 'usd', productName: 'Test product' }],
+    log: () => {},
+  })
+  const mail = await createMailCatcher({ log: () => {} })
+
   project.provide('databaseUrl', url)
-  return teardown
+  project.provide('stripeEmulatorUrl', stripe.url)
+  project.provide('stripeEmulatorPort', stripe.port)
+  project.provide('mailCatcherUrl', mail.url)
+  return async () => {
+    await Promise.all([stripe.close(), mail.close()])
+    await teardown()
+  }
 }

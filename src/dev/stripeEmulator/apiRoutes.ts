@@ -1,6 +1,5 @@
-import type { ApiRequestInfo } from './createEventPublisher'
 import type { EmulatorContext } from './EmulatorContext'
-import type { StripeParams } from './types'
+import type { ApiRequestInfo, StripeParams } from './types'
 
 import { createCheckoutSession } from './createCheckoutSession'
 import { createRefund } from './createRefund'

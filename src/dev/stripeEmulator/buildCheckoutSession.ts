@@ -19,7 +19,7 @@ export function buildCheckoutSession(request: CheckoutSessionRequest, amount: nu
     object: 'checkout.session',
     adaptive_pricing: { enabled: false },
     after_expiration: null,
-    allow_promotion_codes: null,
+    allow_promotion_codes: request.allowPromotionCodes,
     allowed_payment_method_types: null,
     amount_subtotal: amount,
     amount_total: amount,

@@ -23,7 +23,8 @@ export function buildPriceObjects(spec: EmulatorPriceSpec, created: number): { p
     transform_quantity: null,
     type: spec.recurring ? 'recurring' : 'one_time',
     unit_amount: spec.unitAmount,
-    unit_amount_decimal: String(spec.unitAmount),
+    // On the wire decimals are strings; the SDK turns them into its Decimal type when it reads the response.
+    unit_amount_decimal: String(spec.unitAmount) as unknown as Stripe.Price['unit_amount_decimal'],
   }
   const product: Stripe.Product = {
     ...stripeFixture('product'),

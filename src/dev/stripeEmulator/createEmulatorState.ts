@@ -5,8 +5,11 @@ import type { CheckoutSessionRequest } from './validateCheckoutSessionParams'
 
 import { buildPriceObjects } from './buildPriceObjects'
 
+/** The next `remaining` requests to `method path` get `status` and `body` instead of the real answer. */
+export type InjectedFault = { method: string; path: string; status: number; body: unknown; remaining: number }
+
 /** A response kept for an idempotency key, with what identifies the request it answered. */
-export type StoredIdempotentResponse = { method: string; path: string; body: string; status: number; response: string; requestId: string }
+type StoredIdempotentResponse = { method: string; path: string; body: string; status: number; response: string; requestId: string }
 
 export type EmulatorState = ReturnType<typeof createEmulatorState>
 
@@ -38,6 +41,8 @@ export function createEmulatorState(priceSpecs: EmulatorPriceSpec[]) {
     events: new Map<string, EventRecord>(),
     requests: [] as RecordedRequest[],
     idempotency: new Map<string, StoredIdempotentResponse>(),
+    /** Canned answers for the next matching API requests (POST /_emulator/faults). */
+    faults: [] as InjectedFault[],
 
     findById(id: string): { id: string; object: string } | undefined {
       const entry = Object.entries(PREFIXES).find(([prefix]) => id.startsWith(prefix))
@@ -49,6 +54,7 @@ export function createEmulatorState(priceSpecs: EmulatorPriceSpec[]) {
         if (value instanceof Map) value.clear()
       }
       state.requests.length = 0
+      state.faults.length = 0
       const created = Math.floor(Date.now() / 1000)
       for (const spec of priceSpecs) {
         const { price, product } = buildPriceObjects(spec, created)

@@ -3,13 +3,10 @@ import Stripe from 'stripe'
 import type { EmulatorState } from './createEmulatorState'
 import type { WebhookDeliverer } from './createWebhookDeliverer'
 import type { ResolvedEmulatorOptions } from './resolveEmulatorOptions'
-import type { EmulatedEvent, EventRecord } from './types'
+import type { ApiRequestInfo, EmulatedEvent, EventRecord } from './types'
 
 import { newStripeId } from './newStripeId'
 import { stripeFixture } from './stripeFixture'
-
-/** The API request that caused an event; Stripe puts it in `event.request`. */
-export type ApiRequestInfo = { id: string; idempotencyKey: string | null }
 
 export type PublishEvent = (type: string, object: { id: string; object: string }, request?: ApiRequestInfo | null) => EventRecord
 

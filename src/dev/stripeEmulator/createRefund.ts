@@ -1,8 +1,7 @@
 import type Stripe from 'stripe'
 
-import type { ApiRequestInfo } from './createEventPublisher'
 import type { EmulatorContext } from './EmulatorContext'
-import type { StripeParams } from './types'
+import type { ApiRequestInfo, StripeParams } from './types'
 
 import { newStripeId } from './newStripeId'
 import { readParam } from './readParam'

@@ -69,6 +69,7 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
       return
     }
     result.nextRetryInMs = delay
+    options.log(`webhook ${record.event.type} ${record.event.id}: retrying in ${delay} ms`)
     tasks.later(delay, () => deliverWithRetries(record, url, retryIndex + 1))
   }
 

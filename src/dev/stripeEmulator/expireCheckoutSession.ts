@@ -1,7 +1,7 @@
 import type Stripe from 'stripe'
 
-import type { ApiRequestInfo } from './createEventPublisher'
 import type { EmulatorContext } from './EmulatorContext'
+import type { ApiRequestInfo } from './types'
 
 import { StripeApiError } from './StripeApiError'
 

@@ -87,7 +87,11 @@ export async function handleApiRequest(context: EmulatorContext, request: Incomi
     const apiKey = authenticateApiKey(request)
     if (parsed instanceof StripeApiError) throw parsed
     const params = parsed
-    outcome = runIdempotently(context, {
+    const fault = context.state.faults.find((candidate) => candidate.remaining > 0 && candidate.method === method && candidate.path === url.pathname)
+    if (fault) {
+      fault.remaining -= 1
+      outcome = { status: fault.status, body: fault.body, headers: { 'Stripe-Should-Retry': 'false' } }
+    } else outcome = runIdempotently(context, {
       cacheKey: idempotencyKey ? `${apiKey}:${idempotencyKey}` : null,
       key: idempotencyKey ?? '',
       fingerprint: { method, path: url.pathname, body },

@@ -9,7 +9,7 @@ import { stripeFixture } from './stripeFixture'
  * A chargeback, as the card network would open it: the charge becomes `disputed` and the shop
  * hears `charge.dispute.created`. Accepts a charge id or a PaymentIntent id, since the shop stores the latter.
  */
-export function openDispute(context: EmulatorContext, chargeOrPaymentIntentId: string, reason: Stripe.Dispute.Reason = 'fraudulent'): Stripe.Dispute {
+export function openDispute(context: EmulatorContext, chargeOrPaymentIntentId: string, reason = 'fraudulent'): Stripe.Dispute {
   const { state } = context
   const paymentIntent = state.paymentIntents.get(chargeOrPaymentIntentId)
   const chargeId = paymentIntent ? paymentIntent.latest_charge : chargeOrPaymentIntentId
@@ -34,7 +34,7 @@ export function openDispute(context: EmulatorContext, chargeOrPaymentIntentId: s
     livemode: false,
     metadata: {},
     payment_intent: typeof charge.payment_intent === 'string' ? charge.payment_intent : null,
-    payment_method_details: { type: 'card', card: { brand: 'visa', case_type: 'chargeback', network_reason_code: '10.4' } },
+    payment_method_details: { type: 'card', card: { brand: 'visa', case_type: 'chargeback', network: 'visa', network_reason_code: '10.4' } },
     reason,
     status: 'needs_response',
   }

@@ -22,6 +22,13 @@ export const readParam = {
     return Number(text)
   },
 
+  boolean(value: StripeParamValue | undefined, param: string): boolean | undefined {
+    const text = readParam.string(value, param)
+    if (text === undefined) return undefined
+    if (text !== 'true' && text !== 'false') throw StripeApiError.invalid(param, `Invalid boolean: ${text}`)
+    return text === 'true'
+  },
+
   url(value: StripeParamValue | undefined, param: string): string | undefined {
     const text = readParam.string(value, param)
     if (text === undefined) return undefined

@@ -6,7 +6,6 @@ export type ResolvedEmulatorOptions = Required<Omit<StripeEmulatorOptions, 'webh
 
 /** Defaults in one place; publicUrl needs the port the server actually got, so this runs after listen. */
 export function resolveEmulatorOptions(options: StripeEmulatorOptions, port: number): ResolvedEmulatorOptions {
-  if (!options.webhookSecret) throw new Error('createStripeEmulator needs a webhookSecret (the same STRIPE_WEBHOOK_SECRET the shop verifies with).')
   return {
     webhookSecret: options.webhookSecret,
     webhookUrl: options.webhookUrl ?? null,

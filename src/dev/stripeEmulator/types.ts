@@ -46,6 +46,9 @@ export type StripeEmulatorOptions = {
 export type StripeParams = { [key: string]: StripeParamValue }
 export type StripeParamValue = string | StripeParams | StripeParamValue[]
 
+/** The API request that caused an event; Stripe puts it in `event.request`. */
+export type ApiRequestInfo = { id: string; idempotencyKey: string | null }
+
 export type RecordedRequest = {
   id: string
   at: string
@@ -99,8 +102,10 @@ export type CheckoutPayment =
   | { method: 'card'; cardNumber: string; email?: string; name?: string }
   | { method: 'bank_transfer'; outcome: 'succeeds' | 'fails'; email?: string; name?: string }
 
+/** `paid` (card) and `processing` (bank debit) both complete the session and send the shopper to success_url. */
 export type CheckoutPaymentResult =
-  | { outcome: 'paid' | 'processing'; session: Stripe.Checkout.Session; redirectUrl: string }
+  | { outcome: 'paid'; session: Stripe.Checkout.Session; redirectUrl: string }
+  | { outcome: 'processing'; session: Stripe.Checkout.Session; redirectUrl: string }
   | { outcome: 'declined' | 'invalid'; session: Stripe.Checkout.Session; message: string }
 
 export type StripeEmulator = {
@@ -119,7 +124,7 @@ export type StripeEmulator = {
   /** What POSTing the hosted page does, without the page. */
   payCheckoutSession: (sessionId: string, payment: CheckoutPayment) => CheckoutPaymentResult
   /** Opens a dispute on a charge (or a payment intent's charge) and fires `charge.dispute.created`. */
-  openDispute: (chargeOrPaymentIntentId: string, options?: { reason?: Stripe.Dispute.Reason }) => Stripe.Dispute
+  openDispute: (chargeOrPaymentIntentId: string, options?: { reason?: string }) => Stripe.Dispute
   /** Fires `charge.dispute.closed`. */
   closeDispute: (disputeId: string, status: 'won' | 'lost') => Stripe.Dispute
   /** Resolves once no delivery, retry or pending bank transfer is left. */

@@ -18,7 +18,7 @@ const KNOWN_PARAMS = new Set(
 )
 
 /** Parameters the emulator reads; others are accepted like Stripe would, but have no effect here. */
-const EMULATED_PARAMS = new Set(['cancel_url', 'client_reference_id', 'customer_email', 'expand', 'expires_at', 'line_items', 'locale', 'metadata', 'mode', 'payment_intent_data', 'success_url', 'ui_mode'])
+const EMULATED_PARAMS = new Set(['allow_promotion_codes', 'cancel_url', 'client_reference_id', 'customer_email', 'expand', 'expires_at', 'line_items', 'locale', 'metadata', 'mode', 'payment_intent_data', 'success_url', 'ui_mode'])
 
 export type CheckoutSessionRequest = {
   successUrl: string
@@ -27,6 +27,7 @@ export type CheckoutSessionRequest = {
   clientReferenceId: string | null
   metadata: Record<string, string>
   locale: string | null
+  allowPromotionCodes: boolean | null
   expiresAt: number | null
   lineItems: Array<{ price: Stripe.Price; quantity: number }>
   paymentIntentData: { metadata: Record<string, string>; description: string | null; receiptEmail: string | null }
@@ -110,6 +111,7 @@ export function validateCheckoutSessionParams(params: StripeParams, state: Emula
     clientReferenceId: clientReferenceId ?? null,
     metadata: readParam.metadata(params.metadata, 'metadata'),
     locale: readParam.string(params.locale, 'locale') ?? null,
+    allowPromotionCodes: readParam.boolean(params.allow_promotion_codes, 'allow_promotion_codes') ?? null,
     expiresAt: expiresAt ?? null,
     lineItems,
     paymentIntentData: {

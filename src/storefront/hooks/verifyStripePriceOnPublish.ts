@@ -9,6 +9,10 @@ import { describePriceMismatch } from '../stripe/describePriceMismatch'
 import { getStripeClient } from '../stripe/getStripeClient'
 import { PLACEHOLDER_MARKER } from '../utilities/validateStripePriceId'
 
+function isWellFormedPricing(priceId: string, priceCents: unknown, currency: unknown): boolean {
+  return /^price_\S+$/.test(priceId) && Number.isInteger(priceCents) && (priceCents as number) >= 0 && /^[a-z]{3}$/.test(String(currency))
+}
+
 type ProductData = {
   _status?: string
   stripePriceId?: null | string
@@ -34,6 +38,9 @@ export const verifyStripePriceOnPublish =
     if (merged._status !== 'published' || !priceId || priceId.includes(PLACEHOLDER_MARKER)) {
       return unchecked('Checked against Stripe when the product is published.')
     }
+    // Collection hooks run before field validation: leave malformed values to the field
+    // validators, whose messages say exactly what to fix, instead of asking Stripe about them.
+    if (!isWellFormedPricing(priceId, merged.priceCents, merged.currency)) return unchecked('Not checked: fix the highlighted fields first.')
     if (!connection.secretKey) return unchecked('Not checked: no Stripe key is configured (STRIPE_SECRET_KEY).')
 
     let price: Stripe.Price

@@ -1,0 +1,1 @@
+export const PURCHASES_SLUG = 'purchases'

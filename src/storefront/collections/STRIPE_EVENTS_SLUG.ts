@@ -1,0 +1,1 @@
+export const STRIPE_EVENTS_SLUG = 'stripe-events'

@@ -1,0 +1,1 @@
+export type EventOutcome = { outcome: 'ignored' | 'processed'; note: string; purchaseId?: number | string }

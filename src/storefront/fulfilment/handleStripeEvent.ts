@@ -1,0 +1,62 @@
+import type { Payload } from 'payload'
+import type Stripe from 'stripe'
+
+import type { EventOutcome } from './EventOutcome'
+
+import { fulfil } from './fulfil'
+import { findPurchase } from './findPurchase'
+import { transitionPurchase } from './transitionPurchase'
+
+type Context = { payload: Payload; usersSlug: string }
+
+function paymentIntentId(value: null | string | { id: string } | undefined): null | string {
+  return typeof value === 'string' ? value : (value?.id ?? null)
+}
+
+async function onSession(event: Stripe.Event, { payload, usersSlug }: Context, failed = false): Promise<EventOutcome> {
+  const session = event.data.object as Stripe.Checkout.Session
+  const { purchase, created } = await fulfil(payload, session, { usersSlug, statusOverride: failed ? 'failed' : undefined })
+  return { outcome: 'processed', note: `${created ? 'created' : 'found'} purchase, status ${purchase.status}`, purchaseId: purchase.id }
+}
+
+/** Moves the purchase paid for by this payment intent; unknown intents are not ours to act on. */
+async function onPaymentIntent(
+  { payload }: Context,
+  intent: null | string,
+  to: 'disputed' | 'paid' | 'refunded',
+  from: Parameters<typeof transitionPurchase>[3],
+): Promise<EventOutcome> {
+  const purchase = intent ? await findPurchase(payload, { stripePaymentIntentId: { equals: intent } }) : null
+  if (!purchase) return { outcome: 'ignored', note: `no purchase for payment intent ${intent ?? '(none)'}` }
+  const { changed } = await transitionPurchase(payload, purchase, to, from)
+  return { outcome: 'processed', note: changed ? `purchase ${purchase.status} → ${to}` : `purchase stays ${purchase.status}`, purchaseId: purchase.id }
+}
+
+/**
+ * What each Stripe event does to purchases. Event handling is domain logic, so it lives here,
+ * not in the webhook endpoint. Every branch is safe to run twice.
+ */
+export async function handleStripeEvent(event: Stripe.Event, context: Context): Promise<EventOutcome> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded':
+      return onSession(event, context)
+    case 'checkout.session.async_payment_failed':
+      return onSession(event, context, true)
+    case 'charge.refunded': {
+      const charge = event.data.object
+      // A partial refund leaves the download available; only a full refund ends access.
+      if (!charge.refunded) return { outcome: 'ignored', note: `partial refund (${charge.amount_refunded} of ${charge.amount})` }
+      return onPaymentIntent(context, paymentIntentId(charge.payment_intent), 'refunded', ['paid', 'pending', 'disputed'])
+    }
+    case 'charge.dispute.created':
+      return onPaymentIntent(context, paymentIntentId(event.data.object.payment_intent), 'disputed', ['paid', 'pending'])
+    case 'charge.dispute.closed': {
+      const dispute = event.data.object
+      if (dispute.status !== 'won') return { outcome: 'ignored', note: `dispute closed as ${dispute.status}; access stays ended` }
+      return onPaymentIntent(context, paymentIntentId(dispute.payment_intent), 'paid', ['disputed'])
+    }
+    default:
+      return { outcome: 'ignored', note: `event type ${event.type} is not used by the shop` }
+  }
+}

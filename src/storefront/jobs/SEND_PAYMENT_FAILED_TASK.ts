@@ -1,0 +1,1 @@
+export const SEND_PAYMENT_FAILED_TASK = 'storefrontSendPaymentFailedEmail'

@@ -1,0 +1,1 @@
+export const SEND_PURCHASE_RECEIPT_TASK = 'storefrontSendPurchaseReceipt'

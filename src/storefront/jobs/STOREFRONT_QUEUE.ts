@@ -1,0 +1,2 @@
+/** The Payload jobs queue the plugin's tasks run on. */
+export const STOREFRONT_QUEUE = 'storefront'

@@ -1,0 +1,20 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+
+import { getTestPayload } from './getTestPayload'
+
+/** Runs queued storefront jobs (what autoRun does every second in the app) until `done` holds. */
+export async function runJobsUntil(done: () => Promise<boolean>, { maxWaitMs = 60_000 } = {}): Promise<void> {
+  const payload = await getTestPayload()
+  const deadline = Date.now() + maxWaitMs
+  for (;;) {
+    await payload.jobs.run({ queue: 'storefront', limit: 50 })
+    if (await done()) return
+    if (Date.now() > deadline) throw new Error('jobs did not reach the expected state in time')
+    await sleep(200) // retries wait out their backoff
+  }
+}
+
+/** Runs whatever storefront jobs are due now. */
+export async function runDueJobs(): Promise<void> {
+  await (await getTestPayload()).jobs.run({ queue: 'storefront', limit: 50 })
+}

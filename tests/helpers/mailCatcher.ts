@@ -1,0 +1,25 @@
+import { inject } from 'vitest'
+
+export type CaughtMail = { id: string; to: string[]; subject: string; html?: string; text?: string; idempotency_key?: string | null }
+
+const base = () => inject('mailCatcherUrl')
+
+export async function caughtMail(): Promise<CaughtMail[]> {
+  const response = await fetch(`${base()}/_catcher/messages`)
+  const body = (await response.json()) as CaughtMail[] | { data: CaughtMail[] }
+  return Array.isArray(body) ? body : body.data
+}
+
+export async function mailTo(address: string): Promise<CaughtMail[]> {
+  return (await caughtMail()).filter((mail) => mail.to.includes(address))
+}
+
+/** Makes the mail catcher fail the next `count` sends, like a Resend outage. */
+export async function failNextSends(count: number, status = 500): Promise<void> {
+  const response = await fetch(`${base()}/_catcher/fail-next`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ count, status }),
+  })
+  if (!response.ok) throw new Error(`fail-next refused: ${response.status}`)
+}

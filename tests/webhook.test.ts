@@ -1,0 +1,163 @@
+import type { Payload } from 'payload'
+
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { rest } from './helpers/api'
+import { getTestPayload } from './helpers/getTestPayload'
+import { runDueJobs, runJobsUntil } from './helpers/jobs'
+import { mailTo } from './helpers/mailCatcher'
+import { createProduct } from './helpers/products'
+import { checkoutSession, stripeEvent } from './helpers/stripeFixtures'
+import { createUser } from './helpers/users'
+import { deliver, signature } from './helpers/webhook'
+
+let payload: Payload
+let product: { id: number; slug: string; title: string }
+let shopper: { id: number; email: string }
+
+const purchasesFor = async (sessionId: string) =>
+  (await payload.find({ collection: 'purchases', where: { stripeSessionId: { equals: sessionId } } })).docs
+
+function sessionFor(overrides: Parameters<typeof checkoutSession>[0] = {}) {
+  return checkoutSession({
+    metadata: { userId: String(shopper.id), productSlug: product.slug },
+    client_reference_id: String(shopper.id),
+    customer_email: shopper.email,
+    customer_details: { ...checkoutSession().customer_details!, email: shopper.email },
+    amount_total: 1500,
+    ...overrides,
+  })
+}
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  product = await createProduct()
+  shopper = await createUser(['customer'])
+})
+
+describe('POST /api/stripe/webhook: verification', () => {
+  it('400 without a Stripe-Signature header, and records nothing', async () => {
+    const event = stripeEvent('checkout.session.completed', sessionFor())
+    const response = await rest('POST', '/stripe/webhook', { rawBody: JSON.stringify(event) })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(/Missing Stripe-Signature/)
+    expect((await payload.count({ collection: 'stripe-events', where: { eventId: { equals: event.id } } })).totalDocs).toBe(0)
+  })
+
+  it('400 for a signature made with another secret', async () => {
+    const event = stripeEvent('checkout.session.completed', sessionFor())
+    const response = await deliver(event, { secret: 'whsec_forged' })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(/Invalid Stripe signature/)
+    expect(await purchasesFor((event.data.object as { id: string }).id)).toHaveLength(0)
+  })
+
+  it('400 for a body changed after signing', async () => {
+    const event = stripeEvent('checkout.session.completed', sessionFor())
+    const signed = JSON.stringify(event)
+    const tampered = signed.replace('"amount_total":1500', '"amount_total":1')
+    const response = await rest('POST', '/stripe/webhook', { rawBody: tampered, headers: { 'Stripe-Signature': signature(signed) } })
+    expect(response.status).toBe(400)
+  })
+
+  it('400 for a stale timestamp (a replay older than the 5 minute tolerance)', async () => {
+    const event = stripeEvent('checkout.session.completed', sessionFor())
+    const response = await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(/tolerance/i)
+  })
+})
+
+describe('POST /api/stripe/webhook: checkout.session.completed', () => {
+  it('creates exactly one paid purchase with the session fields, and records the event', async () => {
+    const session = sessionFor()
+    const event = stripeEvent('checkout.session.completed', session)
+    const response = await deliver(event)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ received: true })
+
+    const [purchase, ...others] = await purchasesFor(session.id)
+    expect(others).toHaveLength(0)
+    expect(purchase).toMatchObject({
+      productSlug: product.slug,
+      stripeSessionId: session.id,
+      stripePaymentIntentId: session.payment_intent,
+      amountCents: 1500,
+      currency: 'usd',
+      status: 'paid',
+      source: 'stripe',
+      customerEmail: shopper.email,
+    })
+    expect(typeof purchase.user === 'object' ? purchase.user.id : purchase.user).toBe(shopper.id)
+    expect(typeof purchase.product === 'object' ? purchase.product?.id : purchase.product).toBe(product.id)
+    expect(purchase.paidAt).toBeTruthy()
+
+    const { docs: ledger } = await payload.find({ collection: 'stripe-events', where: { eventId: { equals: event.id } } })
+    expect(ledger).toHaveLength(1)
+    expect(ledger[0]).toMatchObject({ type: 'checkout.session.completed', outcome: 'processed' })
+  })
+
+  it('a replay answers 200, creates no second purchase and sends no second receipt', async () => {
+    const session = sessionFor()
+    const event = stripeEvent('checkout.session.completed', session)
+    expect((await deliver(event)).status).toBe(200)
+    const [purchase] = await purchasesFor(session.id)
+    await runJobsUntil(async () => (await payload.findByID({ collection: 'purchases', id: purchase.id })).receipt?.status === 'sent')
+    const receiptsBefore = (await mailTo(shopper.email)).length
+
+    const replay = await deliver(event)
+    expect(replay.status).toBe(200)
+    expect(await replay.json()).toEqual({ received: true, duplicate: true })
+    await runDueJobs()
+
+    expect(await purchasesFor(session.id)).toHaveLength(1)
+    expect((await mailTo(shopper.email)).length).toBe(receiptsBefore)
+  })
+
+  it('400 when the session has no userId metadata, and creates nothing', async () => {
+    const session = sessionFor({ metadata: { productSlug: product.slug } })
+    const response = await deliver(stripeEvent('checkout.session.completed', session))
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(/no userId in its metadata/)
+    expect(await purchasesFor(session.id)).toHaveLength(0)
+  })
+
+  it('400 when the session has no productSlug metadata, and creates nothing', async () => {
+    const session = sessionFor({ metadata: { userId: String(shopper.id) } })
+    const response = await deliver(stripeEvent('checkout.session.completed', session))
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(/no productSlug in its metadata/)
+    expect(await purchasesFor(session.id)).toHaveLength(0)
+  })
+
+  it('400 when the session names a user that does not exist', async () => {
+    const session = sessionFor({ metadata: { userId: '99999999', productSlug: product.slug } })
+    expect((await deliver(stripeEvent('checkout.session.completed', session))).status).toBe(400)
+    expect(await purchasesFor(session.id)).toHaveLength(0)
+  })
+
+  it('200 for an event type the shop does not use, with no purchase, recorded as ignored', async () => {
+    const event = stripeEvent('customer.created', { id: 'cus_123', object: 'customer' })
+    const response = await deliver(event)
+    expect(response.status).toBe(200)
+    const { docs } = await payload.find({ collection: 'stripe-events', where: { eventId: { equals: event.id } } })
+    expect(docs[0]).toMatchObject({ outcome: 'ignored' })
+  })
+
+  it('20 concurrent deliveries of one event: one purchase, one receipt', async () => {
+    const buyer = await createUser(['customer'])
+    const session = sessionFor({
+      metadata: { userId: String(buyer.id), productSlug: product.slug },
+      customer_email: buyer.email,
+      customer_details: { ...sessionFor().customer_details!, email: buyer.email },
+    })
+    const event = stripeEvent('checkout.session.completed', session)
+    const responses = await Promise.all(Array.from({ length: 20 }, () => deliver(event)))
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200))
+    expect(await purchasesFor(session.id)).toHaveLength(1)
+
+    await runJobsUntil(async () => (await mailTo(buyer.email)).length > 0)
+    await runDueJobs()
+    expect(await mailTo(buyer.email)).toHaveLength(1)
+  })
+})
