@@ -7,7 +7,7 @@ export async function runJobsUntil(done: () => Promise<boolean>, { maxWaitMs = 6
   const payload = await getTestPayload()
   const deadline = Date.now() + maxWaitMs
   for (;;) {
-    await payload.jobs.run({ queue: 'storefront', limit: 50 })
+    await payload.jobs.run({ queue: 'storefront', limit: 50, silent: true })
     if (await done()) return
     if (Date.now() > deadline) throw new Error('jobs did not reach the expected state in time')
     await sleep(200) // retries wait out their backoff

@@ -19,6 +19,18 @@ declare module 'vitest' {
 /** Signs the events tests send to the webhook; the app under test is configured with it. */
 export const TEST_WEBHOOK_SECRET = 'whsec_test_suite_secret'
 
+/** Checked from a fresh connection, so a run never starts against an unmigrated database. */
+async function hasMigratedTables(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ count: string }>("select count(*) from information_schema.tables where table_name in ('users', 'products', 'purchases')")
+    return Number(rows[0].count) === 3
+  } finally {
+    await client.end()
+  }
+}
+
 /**
  * One fresh database per test run, migrated with the committed migrations through
  * `payload migrate` (the production path). Embedded PostgreSQL by default; with
@@ -58,9 +70,9 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
     encoding: 'utf8',
   })
-  if (migrate.status !== 0) {
+  if (migrate.status !== 0 || !(await hasMigratedTables(url))) {
     await teardown()
-    throw new Error(`payload migrate failed for the test database:\n${migrate.stdout}\n${migrate.stderr}`)
+    throw new Error(`payload migrate did not prepare the test database ${database}:\n${migrate.stdout}\n${migrate.stderr}`)
   }
 
   // The network boundary stand-ins: the real stripe and resend SDKs talk to these.
