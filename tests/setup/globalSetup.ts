@@ -72,13 +72,18 @@ export default async function setup(project: TestProject) {
   })
   if (migrate.status !== 0 || !(await hasMigratedTables(url))) {
     await teardown()
-    throw new Error(`payload migrate did not prepare the test database ${database}:\n${migrate.stdout}\n${migrate.stderr}`)
+    throw new Error(`payload migrate did not prepare the test database ${database} (exit ${migrate.status}, signal ${migrate.signal}, ${migrate.error?.message ?? "no spawn error"}):\n${migrate.stdout}\n${migrate.stderr}`)
   }
 
   // The network boundary stand-ins: the real stripe and resend SDKs talk to these.
   const stripe = await createStripeEmulator({
     webhookSecret: TEST_WEBHOOK_SECRET,
-    prices: [{ id: 'price_test_123', unitAmount: 1500, currency: 'usd', productName: 'Test product' }],
+    prices: [
+      { id: 'price_test_123', unitAmount: 1500, currency: 'usd', productName: 'Test product' },
+      { id: 'price_test_archived', unitAmount: 1500, currency: 'usd', productName: 'Archived', active: false },
+      { id: 'price_test_monthly', unitAmount: 1500, currency: 'usd', productName: 'Subscription', recurring: { interval: 'month' } },
+      { id: 'price_test_eur', unitAmount: 1500, currency: 'eur', productName: 'Euro product' },
+    ],
     log: () => {},
   })
   const mail = await createMailCatcher({ log: () => {} })
