@@ -7,9 +7,12 @@ import { buildConfig } from 'payload'
 import { Media } from './src/collections/Media'
 import { Users } from './src/collections/users/Users'
 import { env } from './src/env'
-import { storefront } from './src/storefront'
+import { createResendEmailAdapter, storefront } from './src/storefront'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** Receipts and Payload's own emails share it (offline: the mail catcher). */
+const emailConnection = { resendApiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from: env.EMAIL_FROM }
 
 export default buildConfig({
   admin: {
@@ -19,6 +22,7 @@ export default buildConfig({
   },
   collections: [Users, Media],
   editor: lexicalEditor(),
+  email: createResendEmailAdapter(emailConnection),
   secret: env.PAYLOAD_SECRET,
   // Both set: with an empty csrf list Payload would accept the auth cookie from any origin.
   serverURL: env.NEXT_PUBLIC_SERVER_URL,
@@ -36,7 +40,7 @@ export default buildConfig({
     storefront({
       productFilesDir: path.resolve(dirname, 'private/products'),
       storeName: env.STORE_NAME,
-      email: { resendApiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from: env.EMAIL_FROM },
+      email: emailConnection,
       stripe: {
         secretKey: env.STRIPE_SECRET_KEY,
         webhookSecret: env.STRIPE_WEBHOOK_SECRET,

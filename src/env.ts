@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { DEV_STRIPE_WEBHOOK_SECRET } from './dev/DEV_STRIPE_WEBHOOK_SECRET'
 import { embeddedDatabaseUrl } from './dev/embeddedDatabaseUrl'
 
 /**
@@ -8,8 +9,6 @@ import { embeddedDatabaseUrl } from './dev/embeddedDatabaseUrl'
  */
 const DEV_PAYLOAD_SECRET = 'dev-only-secret-never-use-in-production'
 
-/** The webhook secret the offline Stripe emulator signs with when STRIPE_WEBHOOK_SECRET is unset. */
-export const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_dev_only_emulator_secret'
 
 const postgresUrl = z
   .string()

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { gql, login, rest } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
+import { mailTo } from './helpers/mailCatcher'
 import { createUser } from './helpers/users'
 
 type UserDoc = { id: number; email: string; roles: string[] }
@@ -119,6 +120,18 @@ describe('users and roles', () => {
     it('cross-origin request with the cookie is anonymous', async () => {
       const response = await rest('GET', '/users/me', { cookie: customer.cookie, headers: { Origin: 'https://evil.example' } })
       expect(((await response.json()) as { user: UserDoc | null }).user).toBeNull()
+    })
+  })
+
+  describe("Payload's own emails", () => {
+    it('a password reset leaves through the resend SDK, the same path as receipts', async () => {
+      const user = await createUser(['customer'])
+      const response = await rest('POST', '/users/forgot-password', { body: { email: user.email } })
+      expect(response.status).toBe(200)
+      const [mail, ...more] = await mailTo(user.email)
+      expect(more).toHaveLength(0)
+      expect(mail.subject).toMatch(/reset your password/i)
+      expect(mail.html).toMatch(/reset-password|reset/i)
     })
   })
 })

@@ -1,13 +1,17 @@
 /**
  * `npm run dev`: the whole shop on this machine with one command.
- * Starts embedded PostgreSQL (unless DATABASE_URL is set), applies migrations,
- * seeds demo data into an empty database, then runs `next dev`.
+ * Starts embedded PostgreSQL (unless DATABASE_URL is set), the Stripe emulator (unless
+ * STRIPE_SECRET_KEY is set) and the mail catcher (unless RESEND_API_KEY is set), applies
+ * migrations, seeds demo data into an empty database, then runs `next dev`.
  */
 import { spawn } from 'node:child_process'
 
 import { prepareDatabase } from './prepareDatabase'
 import { runCommand } from './runCommand'
+import { startStandIns } from './startStandIns'
 
+const standIns = await startStandIns(process.env)
+Object.assign(process.env, standIns.env)
 const database = await prepareDatabase()
 await runCommand('npx', ['payload', 'run', 'src/seed/run.ts', 'if-empty'])
 
@@ -18,7 +22,7 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true
     next.kill('SIGTERM')
-    await database.stop()
+    await Promise.allSettled([standIns.stop(), database.stop()])
   }
   process.exit(code)
 }

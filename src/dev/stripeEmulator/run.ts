@@ -3,14 +3,13 @@
  * Point the shop at it with the real SDK (host 127.0.0.1, this port, protocol http) and the same
  * STRIPE_WEBHOOK_SECRET; it posts signed events to the shop's webhook endpoint.
  */
+import { DEV_STRIPE_WEBHOOK_SECRET } from '../DEV_STRIPE_WEBHOOK_SECRET'
 import { createStripeEmulator } from './createStripeEmulator'
 
-// The same default as DEV_STRIPE_WEBHOOK_SECRET in src/env.ts (not imported: that module validates the whole env on import).
-const DEV_WEBHOOK_SECRET = 'whsec_dev_only_emulator_secret'
 
 // Empty values from a .env file mean "unset", as in src/env.ts.
 const port = Number(process.env.STRIPE_EMULATOR_PORT || 12111)
-const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || DEV_WEBHOOK_SECRET
+const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || DEV_STRIPE_WEBHOOK_SECRET
 const serverUrl = (process.env.NEXT_PUBLIC_SERVER_URL || 'http://localhost:3000').replace(/\/+$/, '')
 
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -26,7 +25,7 @@ const emulator = await createStripeEmulator({
 })
 
 console.log(`[stripe emulator] API on ${emulator.url} (any sk_test_ key), checkout pages on ${emulator.publicUrl}/checkout/<session id>`)
-console.log(`[stripe emulator] webhooks → ${serverUrl}/api/stripe/webhook, signed with ${webhookSecret === DEV_WEBHOOK_SECRET ? 'the dev default secret' : 'STRIPE_WEBHOOK_SECRET'}`)
+console.log(`[stripe emulator] webhooks → ${serverUrl}/api/stripe/webhook, signed with ${webhookSecret === DEV_STRIPE_WEBHOOK_SECRET ? 'the dev default secret' : 'STRIPE_WEBHOOK_SECRET'}`)
 console.log(`[stripe emulator] events, deliveries and requests: ${emulator.url}/_emulator`)
 
 async function shutdown(): Promise<void> {

@@ -1,36 +1,64 @@
 import type { Metadata } from 'next'
 
-import config from '@payload-config'
-import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { getPayload } from 'payload'
+
+import { PurchaseList } from '@/components/PurchaseList'
+import { fulfilReturningShopper, getStorefrontOptions } from '@/storefront'
+
+import { getPayloadClient } from '../../_data/getPayloadClient'
+import { getSignedInUser } from '../../_data/getSignedInUser'
+import { listOwnPurchases } from '../../_data/listOwnPurchases'
 
 export const metadata: Metadata = { title: 'Your account' }
 
 type Args = { searchParams: Promise<{ purchased?: string; session_id?: string }> }
 
 /**
- * The shopper's account: Stripe Checkout returns here. Purchases and downloads are listed once
- * fulfilment lands; for now it confirms the payment went through to Stripe.
+ * The shopper's purchases. Stripe Checkout returns here with `session_id`: the session is fulfilled
+ * right away (the webhook may still be on its way), so the purchase is listed on arrival.
  */
 export default async function AccountPage({ searchParams }: Args) {
-  const payload = await getPayload({ config })
-  const { user } = await payload.auth({ headers: await headers() })
+  const user = await getSignedInUser()
   const { purchased, session_id: sessionId } = await searchParams
   if (!user) {
-    const back = `/products/account${purchased ? `?purchased=${encodeURIComponent(purchased)}` : ''}`
+    const back = `/products/account${sessionId ? `?session_id=${encodeURIComponent(sessionId)}` : ''}`
     redirect(`/login?callbackUrl=${encodeURIComponent(back)}`)
   }
+
+  let confirmation: 'confirmed' | 'pending' | 'unknown' | null = null
+  if (sessionId) {
+    const payload = await getPayloadClient()
+    try {
+      const purchase = await fulfilReturningShopper(payload, getStorefrontOptions(payload), sessionId, user.id)
+      confirmation = purchase ? (purchase.status === 'paid' ? 'confirmed' : 'pending') : 'unknown'
+    } catch (error) {
+      payload.logger.warn({ err: error, sessionId }, 'Could not confirm a returning checkout; the webhook will.')
+      confirmation = 'unknown'
+    }
+  }
+  const purchases = await listOwnPurchases(user)
+
   return (
     <section>
       <h1>Your account</h1>
       <p>Signed in as {user.email}.</p>
-      {purchased && sessionId ? (
+      {confirmation === 'confirmed' ? (
         <p role="status" className="notice">
-          Thank you! Your payment for <strong>{purchased}</strong> was sent to Stripe. Your download appears here as soon as
-          the payment is confirmed, and a receipt is on its way to {user.email}.
+          Thank you! Your payment{purchased ? ` for ${purchased}` : ''} is confirmed. A receipt is on its way to {user.email}.
         </p>
       ) : null}
+      {confirmation === 'pending' ? (
+        <p role="status" className="notice">
+          Thank you! Your payment is processing. We will email {user.email} as soon as it clears.
+        </p>
+      ) : null}
+      {confirmation === 'unknown' ? (
+        <p role="status" className="notice">
+          We are still confirming your payment with Stripe. It will appear below within a minute; refresh to check.
+        </p>
+      ) : null}
+      <h2>Purchases</h2>
+      <PurchaseList purchases={purchases} />
     </section>
   )
 }
