@@ -9,14 +9,14 @@ export type PreparedDatabase = { url: string; stop: () => Promise<void> }
  * PostgreSQL under .data/postgres. Applies the committed migrations with `payload migrate`,
  * the same command production runs.
  */
-export async function prepareDatabase(): Promise<PreparedDatabase> {
+export async function prepareDatabase({ dataDir = '.data/postgres', database = EMBEDDED_DATABASE_NAME } = {}): Promise<PreparedDatabase> {
   let url = process.env.DATABASE_URL
   let stop = async () => {}
   if (!url) {
     const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
-    const postgres = await startEmbeddedPostgres({ dataDir: '.data/postgres', port, log: (line) => console.log(`[db] ${line}`) })
-    await postgres.createDatabase(EMBEDDED_DATABASE_NAME)
-    url = postgres.urlFor(EMBEDDED_DATABASE_NAME)
+    const postgres = await startEmbeddedPostgres({ dataDir, port, log: (line) => console.log(`[db] ${line}`) })
+    await postgres.createDatabase(database)
+    url = postgres.urlFor(database)
     stop = postgres.stop
     console.log(`[db] Embedded PostgreSQL ready at ${url}`)
   }
