@@ -44,6 +44,15 @@ describe('users and roles', () => {
       expect(stored.roles).toEqual(['customer'])
     })
 
+    it('first-register on a database that already has users still yields a customer', async () => {
+      const response = await rest('POST', '/users/first-register', {
+        body: { email: 'late-first@test.example', password: 'a long password 123', confirmPassword: 'a long password 123', roles: ['admin'] },
+      })
+      expect(response.status).toBeGreaterThanOrEqual(400)
+      const { docs } = await (await getTestPayload()).find({ collection: 'users', where: { email: { equals: 'late-first@test.example' } } })
+      expect(docs.every((user) => user.roles.includes('admin') === false)).toBe(true)
+    })
+
     it('an admin can create staff accounts', async () => {
       const admin = await createUser(['admin'])
       const { token } = await login(admin.email, admin.password)

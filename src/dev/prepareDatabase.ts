@@ -2,7 +2,7 @@ import { EMBEDDED_DATABASE_NAME } from './embeddedDatabaseUrl'
 import { startEmbeddedPostgres } from './embeddedPostgres'
 import { runCommand } from './runCommand'
 
-export type PreparedDatabase = { url: string; stop: () => Promise<void> }
+export type PreparedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> }
 
 /**
  * Makes sure a migrated database is there: DATABASE_URL when set, otherwise an embedded
@@ -11,6 +11,7 @@ export type PreparedDatabase = { url: string; stop: () => Promise<void> }
  */
 export async function prepareDatabase({ dataDir = '.data/postgres', database = EMBEDDED_DATABASE_NAME } = {}): Promise<PreparedDatabase> {
   let url = process.env.DATABASE_URL
+  const embedded = !url
   let stop = async () => {}
   if (!url) {
     const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
@@ -22,5 +23,5 @@ export async function prepareDatabase({ dataDir = '.data/postgres', database = E
   }
   process.env.DATABASE_URL = url
   await runCommand('npx', ['payload', 'migrate'])
-  return { url, stop }
+  return { url, embedded, stop }
 }

@@ -1,6 +1,6 @@
 /**
  * `tsx src/dev/withDatabase.ts <command...>`: runs a command against a migrated database
- * (embedded PostgreSQL when DATABASE_URL is unset). Used by `npm run build` and `npm run seed`.
+ * (embedded PostgreSQL, seeded when empty, when DATABASE_URL is unset). Used by `npm run build` and `npm run seed`.
  */
 import { prepareDatabase } from './prepareDatabase'
 import { runCommand } from './runCommand'
@@ -12,6 +12,9 @@ if (!command) {
 }
 
 const database = await prepareDatabase()
+// The embedded database is the demo shop: seed it when empty, so a build's static pages show the
+// catalog. With DATABASE_URL set, your data is used as it is.
+if (database.embedded) await runCommand('npx', ['payload', 'run', 'src/seed/run.ts', 'if-empty'], { ...process.env, NODE_ENV: 'development' })
 let exitCode = 0
 try {
   await runCommand('npx', [command, ...args])

@@ -55,7 +55,8 @@ describe('embedded PostgreSQL start-up after a crash', () => {
         `await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, log: () => {} })\n` +
         `console.log('ready')\nsetInterval(() => {}, 1000)\n`,
     )
-    const crashing = spawn(path.resolve('node_modules/.bin/tsx'), [script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    // node itself with tsx's loader (not the tsx CLI, which would leave its child behind on SIGKILL).
+    const crashing = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] })
     await new Promise<void>((resolve, reject) => {
       crashing.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve())
       crashing.once('exit', (code) => reject(new Error(`child exited early (${code})`)))

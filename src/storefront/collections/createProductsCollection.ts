@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { editorsOnly } from '../access/editorsOnly'
-import { PRODUCTS_SLUG } from './PRODUCTS_SLUG'
+import { PRODUCTS_SLUG } from '../utilities/PRODUCTS_SLUG'
 import { publishedOrEditors } from '../access/publishedOrEditors'
 import { validateAssetFilename } from '../utilities/validateAssetFilename'
 import { validateCurrency } from '../utilities/validateCurrency'

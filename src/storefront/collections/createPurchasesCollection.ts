@@ -4,9 +4,9 @@ import type { ResolvedStorefrontOptions } from '../types'
 
 import { nobody } from '../access/nobody'
 import { ownPurchasesOrStaff } from '../access/ownPurchasesOrStaff'
-import { PRODUCTS_SLUG } from './PRODUCTS_SLUG'
-import { PURCHASE_STATUSES } from './PURCHASE_STATUSES'
-import { PURCHASES_SLUG } from './PURCHASES_SLUG'
+import { PRODUCTS_SLUG } from '../utilities/PRODUCTS_SLUG'
+import { PURCHASE_STATUSES } from '../utilities/PURCHASE_STATUSES'
+import { PURCHASES_SLUG } from '../utilities/PURCHASES_SLUG'
 
 const readOnly = { readOnly: true } as const
 

@@ -4,8 +4,8 @@ import type { ResolvedStorefrontOptions } from '../types'
 
 import { nobody } from '../access/nobody'
 import { staffOnly } from '../access/staffOnly'
-import { PURCHASES_SLUG } from './PURCHASES_SLUG'
-import { STRIPE_EVENTS_SLUG } from './STRIPE_EVENTS_SLUG'
+import { PURCHASES_SLUG } from '../utilities/PURCHASES_SLUG'
+import { STRIPE_EVENTS_SLUG } from '../utilities/STRIPE_EVENTS_SLUG'
 
 const readOnly = { readOnly: true } as const
 

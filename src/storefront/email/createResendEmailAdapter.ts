@@ -2,8 +2,8 @@ import type { EmailAdapter, SendEmailOptions } from 'payload'
 
 import type { EmailConnection } from '../types'
 
-import { getResendClient } from './getResendClient'
 import { parseFromAddress } from './parseFromAddress'
+import { sendThroughResend } from './sendThroughResend'
 
 type AddressLike = string | { address: string; name?: string } | Array<string | { address: string; name?: string }> | undefined
 
@@ -22,22 +22,19 @@ export function createResendEmailAdapter(connection: EmailConnection & { from: s
     name: 'resend-sdk',
     defaultFromAddress: from.address,
     defaultFromName: from.name,
-    sendEmail: async (message: SendEmailOptions) => {
-      if (!connection.resendApiKey) throw new Error('No Resend API key is configured (RESEND_API_KEY); the email was not sent.')
-      const resend = getResendClient(connection.resendApiKey, connection.baseUrl)
-      const sender = toList(message.from as AddressLike)?.[0] ?? connection.from
-      const { data, error } = await resend.emails.send({
-        from: sender,
+    sendEmail: (message: SendEmailOptions) => {
+      const html = typeof message.html === 'string' ? message.html : undefined
+      const text = typeof message.text === 'string' ? message.text : undefined
+      return sendThroughResend(connection, {
+        from: toList(message.from as AddressLike)?.[0] ?? connection.from,
         to: toList(message.to as AddressLike) ?? [],
         cc: toList(message.cc as AddressLike),
         bcc: toList(message.bcc as AddressLike),
         replyTo: toList(message.replyTo as AddressLike),
         subject: String(message.subject ?? ''),
-        html: typeof message.html === 'string' ? message.html : undefined,
-        text: typeof message.text === 'string' ? message.text : String(message.html ?? ''),
-      } as Parameters<typeof resend.emails.send>[0])
-      if (error || !data) throw new Error(`Resend refused the email (${error ? `${error.name}: ${error.message}` : 'no id returned'}).`)
-      return data
+        ...(html ? { html } : {}),
+        ...(text ? { text } : {}),
+      } as Parameters<typeof sendThroughResend>[1])
     },
   })
 }

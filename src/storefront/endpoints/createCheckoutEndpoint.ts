@@ -10,9 +10,8 @@ import { resolveStripePriceId } from '../stripe/resolveStripePriceId'
 import { isCrossSiteCookieRequest } from '../utilities/isCrossSiteCookieRequest'
 import { jsonError } from '../utilities/jsonError'
 import { loginUrlFor } from '../utilities/loginUrlFor'
+import { SLUG_PATTERN } from '../utilities/SLUG_PATTERN'
 import { readCheckoutBody } from './readCheckoutBody'
-
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 function redirect(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } })
@@ -28,7 +27,8 @@ export function createCheckoutEndpoint(options: ResolvedStorefrontOptions): Endp
       const slug = typeof body?.productSlug === 'string' ? body.productSlug : undefined
       const serverURL = req.payload.config.serverURL
 
-      const user = isCrossSiteCookieRequest(req, serverURL) ? null : req.user
+      // Only a shopper of the configured auth collection, authenticated same-site, can buy.
+      const user = req.user?.collection === options.usersSlug && !isCrossSiteCookieRequest(req, serverURL) ? req.user : null
       if (!user) {
         const loginUrl = loginUrlFor(options.loginPath, slug && SLUG_PATTERN.test(slug) ? slug : undefined)
         if (body?.isFormPost) return redirect(loginUrl)

@@ -54,7 +54,7 @@ export function createStripeWebhookEndpoint(options: ResolvedStorefrontOptions):
         return received()
       } catch (error) {
         if (error instanceof InvalidSessionMetadataError) {
-          await updateLedgerEntry(payload, entry.id, { outcome: 'rejected', note: error.message })
+          await updateLedgerEntry(payload, entry.id, { outcome: 'rejected', note: error.message }).catch(() => {})
           return jsonError(400, error.message)
         }
         payload.logger.error({ err: error, eventId: event.id }, 'Processing a Stripe event failed; answering 500 so Stripe retries.')

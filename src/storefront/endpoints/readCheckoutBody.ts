@@ -13,8 +13,12 @@ export async function readCheckoutBody(req: PayloadRequest): Promise<CheckoutBod
     return { productSlug: new URLSearchParams(raw).get('productSlug'), isFormPost: true }
   }
   if (contentType === 'multipart/form-data') {
-    const form = await new Response(raw, { headers: { 'content-type': req.headers.get('content-type')! } }).formData()
-    return { productSlug: form.get('productSlug'), isFormPost: true }
+    try {
+      const form = await new Response(raw, { headers: { 'content-type': req.headers.get('content-type')! } }).formData()
+      return { productSlug: form.get('productSlug'), isFormPost: true }
+    } catch {
+      return null
+    }
   }
   if (contentType === 'application/json' || contentType === '') {
     try {

@@ -1,4 +1,4 @@
-import { PLACEHOLDER_MARKER } from '../utilities/validateStripePriceId'
+import { PLACEHOLDER_MARKER } from '../utilities/PLACEHOLDER_MARKER'
 
 /** The product still has the seed's placeholder Stripe price id, so it cannot be sold. */
 export class PlaceholderPriceError extends Error {

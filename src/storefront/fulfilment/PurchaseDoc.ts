@@ -1,4 +1,4 @@
-import type { PurchaseStatus } from '../collections/PURCHASE_STATUSES'
+import type { PurchaseStatus } from '../utilities/PURCHASE_STATUSES'
 
 /** The purchase fields fulfilment reads; the plugin does not depend on an app's generated types. */
 export type PurchaseDoc = {

@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import type { PurchaseDoc } from './PurchaseDoc'
 
-import { PURCHASES_SLUG } from '../collections/PURCHASES_SLUG'
+import { PURCHASES_SLUG } from '../utilities/PURCHASES_SLUG'
 
 /** The one purchase matching `where` (a unique Stripe id), or null. */
 export async function findPurchase(payload: Payload, where: Where): Promise<PurchaseDoc | null> {

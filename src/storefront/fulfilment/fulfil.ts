@@ -1,13 +1,14 @@
 import type { CollectionSlug, Payload } from 'payload'
 import type Stripe from 'stripe'
 
-import type { PurchaseStatus } from '../collections/PURCHASE_STATUSES'
+import type { PurchaseStatus } from '../utilities/PURCHASE_STATUSES'
 import type { PurchaseDoc } from './PurchaseDoc'
 
-import { PRODUCTS_SLUG } from '../collections/PRODUCTS_SLUG'
-import { PURCHASES_SLUG } from '../collections/PURCHASES_SLUG'
+import { PRODUCTS_SLUG } from '../utilities/PRODUCTS_SLUG'
+import { PURCHASES_SLUG } from '../utilities/PURCHASES_SLUG'
 import { InvalidSessionMetadataError } from '../errors/InvalidSessionMetadataError'
 import { isUniqueViolation } from '../utilities/isUniqueViolation'
+import { paymentIntentIdOf } from '../utilities/paymentIntentIdOf'
 import { findPurchase } from './findPurchase'
 import { purchaseStatusForSession } from './purchaseStatusForSession'
 import { readSessionMetadata } from './readSessionMetadata'
@@ -51,7 +52,7 @@ export async function fulfil(
         product: products[0]?.id ?? null,
         productSlug,
         stripeSessionId: session.id,
-        stripePaymentIntentId: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
+        stripePaymentIntentId: paymentIntentIdOf(session.payment_intent),
         amountCents: session.amount_total ?? 0,
         currency: session.currency ?? 'usd',
         status,

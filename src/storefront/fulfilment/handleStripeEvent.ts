@@ -3,15 +3,12 @@ import type Stripe from 'stripe'
 
 import type { EventOutcome } from './EventOutcome'
 
+import { paymentIntentIdOf } from '../utilities/paymentIntentIdOf'
 import { fulfil } from './fulfil'
 import { findPurchase } from './findPurchase'
 import { transitionPurchase } from './transitionPurchase'
 
 type Context = { payload: Payload; usersSlug: string }
-
-function paymentIntentId(value: null | string | { id: string } | undefined): null | string {
-  return typeof value === 'string' ? value : (value?.id ?? null)
-}
 
 async function onSession(event: Stripe.Event, { payload, usersSlug }: Context, failed = false): Promise<EventOutcome> {
   const session = event.data.object as Stripe.Checkout.Session
@@ -47,14 +44,17 @@ export async function handleStripeEvent(event: Stripe.Event, context: Context): 
       const charge = event.data.object
       // A partial refund leaves the download available; only a full refund ends access.
       if (!charge.refunded) return { outcome: 'ignored', note: `partial refund (${charge.amount_refunded} of ${charge.amount})` }
-      return onPaymentIntent(context, paymentIntentId(charge.payment_intent), 'refunded', ['paid', 'pending', 'disputed'])
+      return onPaymentIntent(context, paymentIntentIdOf(charge.payment_intent), 'refunded', ['paid', 'pending', 'disputed'])
     }
     case 'charge.dispute.created':
-      return onPaymentIntent(context, paymentIntentId(event.data.object.payment_intent), 'disputed', ['paid', 'pending'])
+      return onPaymentIntent(context, paymentIntentIdOf(event.data.object.payment_intent), 'disputed', ['paid', 'pending'])
     case 'charge.dispute.closed': {
       const dispute = event.data.object
-      if (dispute.status !== 'won') return { outcome: 'ignored', note: `dispute closed as ${dispute.status}; access stays ended` }
-      return onPaymentIntent(context, paymentIntentId(dispute.payment_intent), 'paid', ['disputed'])
+      // Won, or an inquiry closed without a chargeback (warning_closed): the money stayed, access returns.
+      if (dispute.status !== 'won' && dispute.status !== 'warning_closed') {
+        return { outcome: 'ignored', note: `dispute closed as ${dispute.status}; access stays ended` }
+      }
+      return onPaymentIntent(context, paymentIntentIdOf(dispute.payment_intent), 'paid', ['disputed'])
     }
     default:
       return { outcome: 'ignored', note: `event type ${event.type} is not used by the shop` }

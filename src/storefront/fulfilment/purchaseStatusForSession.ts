@@ -1,6 +1,6 @@
 import type Stripe from 'stripe'
 
-import type { PurchaseStatus } from '../collections/PURCHASE_STATUSES'
+import type { PurchaseStatus } from '../utilities/PURCHASE_STATUSES'
 
 /** A completed session is paid, or pending while an asynchronous method (bank debit) settles. */
 export function purchaseStatusForSession(session: Stripe.Checkout.Session): PurchaseStatus {

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 import type Stripe from 'stripe'
 
-import { STRIPE_EVENTS_SLUG } from '../collections/STRIPE_EVENTS_SLUG'
+import { STRIPE_EVENTS_SLUG } from '../utilities/STRIPE_EVENTS_SLUG'
 import { isUniqueViolation } from '../utilities/isUniqueViolation'
 
 export type LedgerEntry = { id: number | string; outcome: string; duplicate: boolean }

@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { STRIPE_EVENTS_SLUG } from '../collections/STRIPE_EVENTS_SLUG'
+import { STRIPE_EVENTS_SLUG } from '../utilities/STRIPE_EVENTS_SLUG'
 
 /** Records what an event did (or why it was refused) for support to read. */
 export async function updateLedgerEntry(

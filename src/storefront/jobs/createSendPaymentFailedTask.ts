@@ -4,7 +4,7 @@ import type { ResolvedStorefrontOptions } from '../types'
 
 import { renderPaymentFailedEmail } from '../email/renderPaymentFailedEmail'
 import { sendEmail } from '../email/sendEmail'
-import { EMAIL_RETRIES } from './RETRIES'
+import { EMAIL_RETRIES } from './EMAIL_RETRIES'
 import { SEND_PAYMENT_FAILED_TASK } from './SEND_PAYMENT_FAILED_TASK'
 import { loadEmailContext } from './loadEmailContext'
 

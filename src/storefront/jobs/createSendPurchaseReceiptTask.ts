@@ -2,10 +2,10 @@ import type { CollectionSlug, TaskConfig } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { PURCHASES_SLUG } from '../collections/PURCHASES_SLUG'
+import { PURCHASES_SLUG } from '../utilities/PURCHASES_SLUG'
 import { renderReceiptEmail } from '../email/renderReceiptEmail'
 import { sendEmail } from '../email/sendEmail'
-import { EMAIL_RETRIES } from './RETRIES'
+import { EMAIL_RETRIES } from './EMAIL_RETRIES'
 import { SEND_PURCHASE_RECEIPT_TASK } from './SEND_PURCHASE_RECEIPT_TASK'
 import { loadEmailContext } from './loadEmailContext'
 
@@ -27,18 +27,20 @@ export function createSendPurchaseReceiptTask(options: ResolvedStorefrontOptions
 
       const recordReceipt = (receipt: Record<string, unknown>) =>
         req.payload.update({ collection: PURCHASES_SLUG as CollectionSlug, id: purchase.id, data: { receipt }, depth: 0, overrideAccess: true })
+      let resendId: string
       try {
-        const resendId = await sendEmail(options.email, {
+        resendId = await sendEmail(options.email, {
           ...renderReceiptEmail(email),
           to: email.customerEmail,
           idempotencyKey: `purchase-receipt/${purchase.id}`,
         })
-        await recordReceipt({ status: 'sent', sentAt: new Date().toISOString(), resendId, lastError: null })
-        return { output: { resendId } }
       } catch (error) {
         await recordReceipt({ status: 'failed', lastError: (error as Error).message })
         throw error // the job system retries with backoff
       }
+      // If this write fails the job retries; Resend's idempotency key returns the same id, no second email.
+      await recordReceipt({ status: 'sent', sentAt: new Date().toISOString(), resendId, lastError: null })
+      return { output: { resendId } }
     },
   } as TaskConfig
 }

@@ -4,8 +4,8 @@ import type { ReceiptInput } from '../email/renderReceiptEmail'
 import type { PurchaseDoc } from '../fulfilment/PurchaseDoc'
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { PRODUCTS_SLUG } from '../collections/PRODUCTS_SLUG'
-import { PURCHASES_SLUG } from '../collections/PURCHASES_SLUG'
+import { PRODUCTS_SLUG } from '../utilities/PRODUCTS_SLUG'
+import { PURCHASES_SLUG } from '../utilities/PURCHASES_SLUG'
 
 /** Everything an email about a purchase needs, read fresh when the job runs. */
 export async function loadEmailContext(

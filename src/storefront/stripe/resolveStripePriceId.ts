@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { PRODUCTS_SLUG } from '../collections/PRODUCTS_SLUG'
+import { PRODUCTS_SLUG } from '../utilities/PRODUCTS_SLUG'
 import { PlaceholderPriceError } from '../errors/PlaceholderPriceError'
 import { ProductNotFoundError } from '../errors/ProductNotFoundError'
-import { PLACEHOLDER_MARKER } from '../utilities/validateStripePriceId'
+import { PLACEHOLDER_MARKER } from '../utilities/PLACEHOLDER_MARKER'
 
 export type ResolvedPrice = { priceId: string; amountCents: number; currency: string; title: string }
 

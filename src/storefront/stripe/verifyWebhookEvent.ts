@@ -1,7 +1,7 @@
 import Stripe from 'stripe'
 
 /** Stripe's default: events signed more than five minutes ago are refused as replays. */
-export const WEBHOOK_TOLERANCE_SECONDS = 300
+const WEBHOOK_TOLERANCE_SECONDS = 300
 
 /**
  * Verifies the Stripe-Signature header over the untouched raw body and parses the event.

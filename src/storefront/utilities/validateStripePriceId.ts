@@ -1,6 +1,6 @@
 import type { TextFieldSingleValidation } from 'payload'
 
-export const PLACEHOLDER_MARKER = 'REPLACE_ME'
+import { PLACEHOLDER_MARKER } from './PLACEHOLDER_MARKER'
 
 /**
  * A Stripe price id looks like `price_...`. Drafts may keep the seed's placeholder,

@@ -35,9 +35,13 @@ export async function signUp(_state: AuthFormState, formData: FormData): Promise
   if (!email || !/^\S+@\S+\.\S+$/.test(email)) return { error: 'Enter a valid email address.', email }
   if (typeof password !== 'string' || password.length < 8) return { error: 'Choose a password of at least 8 characters.', email }
   const payload = await getPayload({ config })
-  const existing = await payload.count({ collection: 'users', where: { email: { equals: email.toLowerCase() } } })
-  if (existing.totalDocs > 0) return { error: 'An account with this email already exists. Sign in instead.', email }
-  await payload.create({ collection: 'users', data: { email, password, name: name || undefined, roles: ['customer'] } })
+  try {
+    await payload.create({ collection: 'users', data: { email, password, name: name || undefined, roles: ['customer'] } })
+  } catch (error) {
+    // Taken email (including a sign-up racing this one) or a value Payload refused.
+    payload.logger.info({ err: error }, 'Sign-up refused')
+    return { error: 'We could not create an account with this email. If you already have one, sign in instead.', email }
+  }
   await login({ collection: 'users', config, email, password })
   redirect(safeCallbackPath(formData.get('callbackUrl'), '/products'))
 }

@@ -1,0 +1,56 @@
+import type { Payload } from 'payload'
+
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { PlaceholderPriceError } from '@/storefront/errors/PlaceholderPriceError'
+import { ProductNotFoundError } from '@/storefront/errors/ProductNotFoundError'
+import { resolveStripePriceId } from '@/storefront/stripe/resolveStripePriceId'
+
+import { getTestPayload } from './helpers/getTestPayload'
+import { createProduct } from './helpers/products'
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+})
+
+describe('resolveStripePriceId (the price map)', () => {
+  it('returns the price id, amount and currency of a published product', async () => {
+    const product = await createProduct({ priceCents: 1500, currency: 'usd' })
+    expect(await resolveStripePriceId(payload, product.slug)).toEqual({
+      priceId: 'price_test_123',
+      amountCents: 1500,
+      currency: 'usd',
+      title: product.title,
+    })
+  })
+
+  it('throws "No product found for slug" for an unknown slug', async () => {
+    await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toThrow(ProductNotFoundError)
+    await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toThrow('No product found for slug "never-existed"')
+  })
+
+  it('throws "No product found for slug" for an unpublished product', async () => {
+    const draft = await payload.create({
+      collection: 'products',
+      data: { title: 'Hidden', slug: `hidden-${Date.now()}`, priceCents: 1500, currency: 'usd', stripePriceId: 'price_test_123', _status: 'draft' },
+      draft: true,
+    })
+    await expect(resolveStripePriceId(payload, draft.slug)).rejects.toThrow(/No product found for slug/)
+  })
+
+  it('throws an actionable placeholder error naming the product and the field', async () => {
+    const draft = await payload.create({
+      collection: 'products',
+      data: { title: 'Seeded', slug: `seeded-${Date.now()}`, priceCents: 1500, currency: 'usd', stripePriceId: 'price_REPLACE_ME_seeded', _status: 'draft' },
+      draft: true,
+    })
+    await payload.db.updateOne({ collection: 'products', id: draft.id, data: { _status: 'published' } })
+    const error = await resolveStripePriceId(payload, draft.slug).catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(PlaceholderPriceError)
+    expect((error as Error).message).toBe(
+      `"Seeded" (${draft.slug}) has a placeholder Stripe price ID (REPLACE_ME), so it cannot be bought yet. An editor must set the product's "Stripe price ID" field to the real price ID from Stripe.`,
+    )
+  })
+})
