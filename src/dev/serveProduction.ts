@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { prepareDatabase } from './prepareDatabase'
 import { runCommand } from './runCommand'
 import { startStandIns } from './startStandIns'
+import { superviseChild } from './superviseChild'
 
 if (!existsSync('.next/BUILD_ID')) {
   console.error('No production build found: run `npm run build` first.')
@@ -40,15 +41,4 @@ const next = spawn('npx', ['next', 'start', '-p', port], {
   },
 })
 
-let stopping = false
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true
-    next.kill('SIGTERM')
-    await Promise.allSettled([standIns.stop(), database.stop()])
-  }
-  process.exit(code)
-}
-process.on('SIGINT', () => void shutdown(0))
-process.on('SIGTERM', () => void shutdown(0))
-next.on('exit', (code) => void shutdown(code ?? 0))
+superviseChild(next, [standIns.stop, database.stop])

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import { prepareDatabase } from './prepareDatabase'
 import { runCommand } from './runCommand'
 import { startStandIns } from './startStandIns'
+import { superviseChild } from './superviseChild'
 
 const standIns = await startStandIns(process.env)
 Object.assign(process.env, standIns.env)
@@ -17,16 +18,4 @@ await runCommand('npx', ['payload', 'run', 'src/seed/run.ts', 'if-empty'])
 
 const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 
-let stopping = false
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true
-    next.kill('SIGTERM')
-    await Promise.allSettled([standIns.stop(), database.stop()])
-  }
-  process.exit(code)
-}
-
-process.on('SIGINT', () => void shutdown(0))
-process.on('SIGTERM', () => void shutdown(0))
-next.on('exit', (code) => void shutdown(code ?? 0))
+superviseChild(next, [standIns.stop, database.stop])

@@ -1,0 +1,20 @@
+import type { ChildProcess } from 'node:child_process'
+
+/**
+ * Ties this launcher's life to `child` (next dev / next start): when either ends, the child is
+ * stopped and the stand-ins (`cleanups`: database, emulator, mail catcher) are shut down once.
+ */
+export function superviseChild(child: ChildProcess, cleanups: Array<() => Promise<void>>): void {
+  let stopping = false
+  async function shutdown(code: number): Promise<never> {
+    if (!stopping) {
+      stopping = true
+      child.kill('SIGTERM')
+      await Promise.allSettled(cleanups.map((cleanup) => cleanup()))
+    }
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0))
+  child.on('exit', (code) => void shutdown(code ?? 0))
+}
