@@ -2,12 +2,11 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { PlaceholderPriceError } from '../errors/PlaceholderPriceError'
-import { ProductNotFoundError } from '../errors/ProductNotFoundError'
 import { createCheckoutSession } from '../stripe/createCheckoutSession'
 import { getStripeClient } from '../stripe/getStripeClient'
 import { resolveStripePriceId } from '../stripe/resolveStripePriceId'
 import { isCrossSiteCookieRequest } from '../utilities/isCrossSiteCookieRequest'
+import { isErrorNamed } from '../utilities/isErrorNamed'
 import { jsonError } from '../utilities/jsonError'
 import { loginUrlFor } from '../utilities/loginUrlFor'
 import { SLUG_PATTERN } from '../utilities/SLUG_PATTERN'
@@ -43,8 +42,8 @@ export function createCheckoutEndpoint(options: ResolvedStorefrontOptions): Endp
       try {
         price = await resolveStripePriceId(req.payload, slug)
       } catch (error) {
-        if (error instanceof ProductNotFoundError) return jsonError(404, error.message)
-        if (error instanceof PlaceholderPriceError) return jsonError(422, error.message)
+        if (isErrorNamed(error, 'ProductNotFoundError')) return jsonError(404, error.message)
+        if (isErrorNamed(error, 'PlaceholderPriceError')) return jsonError(422, error.message)
         throw error
       }
 

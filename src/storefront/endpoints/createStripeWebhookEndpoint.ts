@@ -3,11 +3,11 @@ import type Stripe from 'stripe'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { InvalidSessionMetadataError } from '../errors/InvalidSessionMetadataError'
 import { handleStripeEvent } from '../fulfilment/handleStripeEvent'
 import { recordStripeEvent } from '../fulfilment/recordStripeEvent'
 import { updateLedgerEntry } from '../fulfilment/updateLedgerEntry'
 import { verifyWebhookEvent } from '../stripe/verifyWebhookEvent'
+import { isErrorNamed } from '../utilities/isErrorNamed'
 import { jsonError } from '../utilities/jsonError'
 
 const received = (extra: Record<string, unknown> = {}) => Response.json({ received: true, ...extra })
@@ -53,7 +53,7 @@ export function createStripeWebhookEndpoint(options: ResolvedStorefrontOptions):
         await updateLedgerEntry(payload, entry.id, { outcome: result.outcome, note: result.note, purchase: result.purchaseId })
         return received()
       } catch (error) {
-        if (error instanceof InvalidSessionMetadataError) {
+        if (isErrorNamed(error, 'InvalidSessionMetadataError')) {
           await updateLedgerEntry(payload, entry.id, { outcome: 'rejected', note: error.message }).catch(() => {})
           return jsonError(400, error.message)
         }

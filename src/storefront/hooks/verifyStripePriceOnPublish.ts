@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { ValidationError } from 'payload'
-import Stripe from 'stripe'
+import type Stripe from 'stripe'
 
 import type { StripeConnection } from '../types'
 
@@ -47,7 +47,9 @@ export const verifyStripePriceOnPublish =
     try {
       price = await getStripeClient({ ...connection, secretKey: connection.secretKey }).prices.retrieve(priceId)
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') {
+      // By shape, not instanceof: bundling may hold more than one copy of the SDK's error classes.
+      const stripeError = error as { type?: string; code?: string }
+      if (stripeError.type === 'StripeInvalidRequestError' && stripeError.code === 'resource_missing') {
         throw new ValidationError({
           collection: collection.slug,
           errors: [
