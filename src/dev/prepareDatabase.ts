@@ -6,8 +6,7 @@ export type PreparedDatabase = { url: string; embedded: boolean; stop: () => Pro
 
 /**
  * Makes sure a migrated database is there: DATABASE_URL when set, otherwise an embedded
- * PostgreSQL under .data/postgres. Applies the committed migrations with `payload migrate`,
- * the same command production runs.
+ * PostgreSQL under .data/postgres. Applies the committed migrations (src/dev/runMigrations.ts).
  */
 export async function prepareDatabase({ dataDir = '.data/postgres', database = EMBEDDED_DATABASE_NAME } = {}): Promise<PreparedDatabase> {
   let url = process.env.DATABASE_URL
@@ -22,6 +21,6 @@ export async function prepareDatabase({ dataDir = '.data/postgres', database = E
     console.log(`[db] Embedded PostgreSQL ready at ${url}`)
   }
   process.env.DATABASE_URL = url
-  await runCommand('npx', ['payload', 'migrate'])
+  await runCommand('npx', ['tsx', 'src/dev/runMigrations.ts'])
   return { url, embedded, stop }
 }

@@ -14,7 +14,7 @@ import { superviseChild } from './superviseChild'
 const standIns = await startStandIns(process.env)
 Object.assign(process.env, standIns.env)
 const database = await prepareDatabase()
-await runCommand('npx', ['payload', 'run', 'src/seed/run.ts', 'if-empty'])
+await runCommand('npx', ['tsx', 'src/seed/run.ts', 'if-empty'])
 
 const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 

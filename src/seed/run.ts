@@ -1,5 +1,5 @@
 /**
- * `npm run seed` (payload run src/seed/run.ts [if-empty]).
+ * `npm run seed` (tsx src/seed/run.ts [if-empty]).
  * With `if-empty`, seeds only a database without users: what `npm run dev` does on first start.
  */
 import config from '@payload-config'

@@ -32,8 +32,7 @@ async function hasMigratedTables(url: string): Promise<boolean> {
 }
 
 /**
- * One fresh database per test run, migrated with the committed migrations through
- * `payload migrate` (the production path). Embedded PostgreSQL by default; with
+ * One fresh database per test run, migrated with the committed migrations. Embedded PostgreSQL by default; with
  * DATABASE_URL set, a new database is created on that server instead.
  */
 export default async function setup(project: TestProject) {
@@ -66,17 +65,12 @@ export default async function setup(project: TestProject) {
     }
   }
 
-  // Seen rarely here: `payload migrate` exiting 0 having printed and done nothing. The table check
-  // catches it; one retry (said out loud) keeps a run from failing for it, a second miss fails.
-  for (let attempt = 1; ; attempt++) {
-    const migrate = spawnSync('npx', ['payload', 'migrate'], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' }, encoding: 'utf8' })
-    if (migrate.status === 0 && (await hasMigratedTables(url))) break
-    const detail = `exit ${migrate.status}, signal ${migrate.signal}, ${migrate.error?.message ?? 'no spawn error'}:\n${migrate.stdout}\n${migrate.stderr}`
-    if (attempt === 2) {
-      await teardown()
-      throw new Error(`payload migrate did not prepare the test database ${database} (${detail})`)
-    }
-    console.warn(`[test db] payload migrate left ${database} unmigrated (${detail}); retrying once.`)
+  // The committed migrations, applied the way `npm run migrate` does (see src/dev/runMigrations.ts).
+  const migrate = spawnSync('npx', ['tsx', 'src/dev/runMigrations.ts'], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' }, encoding: 'utf8' })
+  if (migrate.status !== 0 || !(await hasMigratedTables(url))) {
+    await teardown()
+    const detail = `exit ${migrate.status}, signal ${migrate.signal}:\n${migrate.stdout}\n${migrate.stderr}`
+    throw new Error(`Migrating the test database ${database} failed (${detail})`)
   }
 
   // The network boundary stand-ins: the real stripe and resend SDKs talk to these.
