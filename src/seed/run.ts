@@ -2,10 +2,12 @@
  * `npm run seed` (tsx src/seed/run.ts [if-empty]).
  * With `if-empty`, seeds only a database without users: what `npm run dev` does on first start.
  */
-import config from '@payload-config'
-import { getPayload } from 'payload'
+import { holdEventLoop } from '../dev/holdEventLoop'
 
-import { seed } from './seed'
+const release = holdEventLoop('Seeding the demo data')
+const { default: config } = await import('@payload-config')
+const { getPayload } = await import('payload')
+const { seed } = await import('./seed')
 
 const payload = await getPayload({ config })
 const onlyIfEmpty = process.argv.includes('if-empty')
@@ -17,4 +19,5 @@ if (onlyIfEmpty && users > 0) {
   await seed(payload)
 }
 await payload.destroy()
+release()
 process.exit(0)
