@@ -30,7 +30,7 @@ test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and ge
   await page.getByRole('button', { name: 'Pay', exact: true }).click()
 
   await expect(page).toHaveURL(/\/products\/account\?purchased=workflow-templates&session_id=cs_test_/)
-  await expect(page.getByRole('status')).toContainText('Your payment for workflow-templates is confirmed')
+  await expect(page.getByRole('status')).toContainText('Your payment for Workflow Templates is confirmed')
   await expect(page.getByRole('link', { name: 'Workflow Templates' })).toBeVisible()
   await expect(page.getByText('Paid', { exact: true })).toBeVisible()
 

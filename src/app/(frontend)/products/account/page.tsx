@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import { redirect } from 'next/navigation'
 
+import { productTitleOf } from '@/components/productTitleOf'
 import { PurchaseList } from '@/components/PurchaseList'
 import { fulfilReturningShopper, getStorefrontOptions } from '@/storefront'
 
@@ -26,17 +27,21 @@ export default async function AccountPage({ searchParams }: Args) {
   }
 
   let confirmation: 'confirmed' | 'pending' | 'unknown' | null = null
+  let confirmedPurchaseId: null | number | string = null
   if (sessionId) {
     const payload = await getPayloadClient()
     try {
       const purchase = await fulfilReturningShopper(payload, getStorefrontOptions(payload), sessionId, user.id)
       confirmation = purchase ? (purchase.status === 'paid' ? 'confirmed' : 'pending') : 'unknown'
+      confirmedPurchaseId = purchase?.id ?? null
     } catch (error) {
       payload.logger.warn({ err: error, sessionId }, 'Could not confirm a returning checkout; the webhook will.')
       confirmation = 'unknown'
     }
   }
   const purchases = await listOwnPurchases(user)
+  const justBought = purchases.find((purchase) => purchase.id === confirmedPurchaseId)
+  const boughtName = justBought ? productTitleOf(justBought) : purchased
 
   return (
     <section>
@@ -44,7 +49,7 @@ export default async function AccountPage({ searchParams }: Args) {
       <p>Signed in as {user.email}.</p>
       {confirmation === 'confirmed' ? (
         <p role="status" className="notice">
-          Thank you! Your payment{purchased ? ` for ${purchased}` : ''} is confirmed. A receipt is on its way to {user.email}.
+          Thank you! Your payment{boughtName ? ` for ${boughtName}` : ''} is confirmed. A receipt is on its way to {user.email}.
         </p>
       ) : null}
       {confirmation === 'pending' ? (
