@@ -22,7 +22,6 @@ describe('resolveStripePriceId (the price map)', () => {
       priceId: 'price_test_123',
       amountCents: 1500,
       currency: 'usd',
-      title: product.title,
     })
   })
 

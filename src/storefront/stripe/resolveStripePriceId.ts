@@ -5,7 +5,7 @@ import { PlaceholderPriceError } from '../errors/PlaceholderPriceError'
 import { ProductNotFoundError } from '../errors/ProductNotFoundError'
 import { PLACEHOLDER_MARKER } from '../utilities/PLACEHOLDER_MARKER'
 
-export type ResolvedPrice = { priceId: string; amountCents: number; currency: string; title: string }
+export type ResolvedPrice = { priceId: string; amountCents: number; currency: string }
 
 /**
  * The Stripe price to charge for a published product.
@@ -26,5 +26,5 @@ export async function resolveStripePriceId(payload: Payload, productSlug: string
   if (!product) throw new ProductNotFoundError(productSlug)
   const priceId = product.stripePriceId
   if (!priceId || priceId.includes(PLACEHOLDER_MARKER)) throw new PlaceholderPriceError(product.slug, product.title)
-  return { priceId, amountCents: product.priceCents, currency: product.currency, title: product.title }
+  return { priceId, amountCents: product.priceCents, currency: product.currency }
 }
