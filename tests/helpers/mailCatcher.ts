@@ -6,8 +6,7 @@ const base = () => inject('mailCatcherUrl')
 
 export async function caughtMail(): Promise<CaughtMail[]> {
   const response = await fetch(`${base()}/_catcher/messages`)
-  const body = (await response.json()) as CaughtMail[] | { data: CaughtMail[] }
-  return Array.isArray(body) ? body : body.data
+  return (await response.json()) as CaughtMail[]
 }
 
 export async function mailTo(address: string): Promise<CaughtMail[]> {

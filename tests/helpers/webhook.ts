@@ -2,12 +2,12 @@ import type Stripe from 'stripe'
 
 import StripeSDK from 'stripe'
 
+import { TEST_WEBHOOK_SECRET } from '../setup/TEST_WEBHOOK_SECRET'
 import { rest } from './api'
 
-export const WEBHOOK_SECRET = 'whsec_test_suite_secret'
 
 /** A real Stripe-Signature header for `payload`, made by the SDK (never a mocked verifier). */
-export function signature(payload: string, { secret = WEBHOOK_SECRET, timestamp }: { secret?: string; timestamp?: number } = {}): string {
+export function signature(payload: string, { secret = TEST_WEBHOOK_SECRET, timestamp }: { secret?: string; timestamp?: number } = {}): string {
   return StripeSDK.webhooks.generateTestHeaderString({ payload, secret, timestamp })
 }
 

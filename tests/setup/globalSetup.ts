@@ -6,6 +6,7 @@ import pg from 'pg'
 import { startEmbeddedPostgres } from '../../src/dev/embeddedPostgres'
 import { createMailCatcher } from '../../src/dev/mailCatcher'
 import { createStripeEmulator } from '../../src/dev/stripeEmulator'
+import { TEST_WEBHOOK_SECRET } from './TEST_WEBHOOK_SECRET'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,8 +17,6 @@ declare module 'vitest' {
   }
 }
 
-/** Signs the events tests send to the webhook; the app under test is configured with it. */
-export const TEST_WEBHOOK_SECRET = 'whsec_test_suite_secret'
 
 /** Checked from a fresh connection, so a run never starts against an unmigrated database. */
 async function hasMigratedTables(url: string): Promise<boolean> {

@@ -1,11 +1,13 @@
 import { inject } from 'vitest'
 
+import { TEST_WEBHOOK_SECRET } from './TEST_WEBHOOK_SECRET'
+
 // Before any test file imports payload.config.ts, point it at this run's database and at the
 // Stripe emulator and mail catcher that globalSetup started (the real SDKs talk to them).
 process.env.DATABASE_URL = inject('databaseUrl')
 process.env.NEXT_PUBLIC_SERVER_URL ??= 'http://localhost:3000'
 process.env.STRIPE_SECRET_KEY = 'sk_test_emulator'
-process.env.STRIPE_WEBHOOK_SECRET = 'whsec_test_suite_secret'
+process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET
 process.env.STRIPE_API_HOST = '127.0.0.1'
 process.env.STRIPE_API_PORT = String(inject('stripeEmulatorPort'))
 process.env.STRIPE_API_PROTOCOL = 'http'

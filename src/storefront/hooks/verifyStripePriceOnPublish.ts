@@ -7,10 +7,11 @@ import type { StripeConnection } from '../types'
 
 import { describePriceMismatch } from '../stripe/describePriceMismatch'
 import { getStripeClient } from '../stripe/getStripeClient'
+import { CURRENCY_PATTERN } from '../utilities/CURRENCY_PATTERN'
 import { PLACEHOLDER_MARKER } from '../utilities/PLACEHOLDER_MARKER'
 
 function isWellFormedPricing(priceId: string, priceCents: unknown, currency: unknown): boolean {
-  return /^price_\S+$/.test(priceId) && Number.isInteger(priceCents) && (priceCents as number) >= 0 && /^[a-z]{3}$/.test(String(currency))
+  return /^price_\S+$/.test(priceId) && Number.isInteger(priceCents) && (priceCents as number) >= 0 && CURRENCY_PATTERN.test(String(currency))
 }
 
 type ProductData = {
