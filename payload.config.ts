@@ -12,7 +12,11 @@ import { createResendEmailAdapter, storefront } from './src/storefront'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** Receipts and Payload's own emails share it (offline: the mail catcher). */
-const emailConnection = { resendApiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from: env.EMAIL_FROM }
+const emailConnection = {
+  resendApiKey: env.RESEND_API_KEY,
+  baseUrl: env.RESEND_BASE_URL,
+  from: env.EMAIL_FROM,
+}
 
 export default buildConfig({
   admin: {

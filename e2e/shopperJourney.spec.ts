@@ -3,11 +3,16 @@ import { expect, test } from '@playwright/test'
 const MAIL_CATCHER = 'http://127.0.0.1:12122'
 
 async function receiptsFor(email: string): Promise<Array<{ subject: string; to: string[] }>> {
-  const mail = (await (await fetch(`${MAIL_CATCHER}/_catcher/messages`)).json()) as Array<{ subject: string; to: string[] }>
+  const mail = (await (await fetch(`${MAIL_CATCHER}/_catcher/messages`)).json()) as Array<{
+    subject: string
+    to: string[]
+  }>
   return mail.filter((message) => message.to.includes(email))
 }
 
-test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and gets the purchase and a receipt', async ({ page }) => {
+test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and gets the purchase and a receipt', async ({
+  page,
+}) => {
   await page.goto('/products')
   await expect(page.getByRole('link', { name: 'Workflow Templates' })).toBeVisible()
   await expect(page.getByText('$49.00')).toBeVisible()
@@ -29,17 +34,23 @@ test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and ge
   await page.getByLabel('Card number').fill('4242 4242 4242 4242')
   await page.getByRole('button', { name: 'Pay', exact: true }).click()
 
-  await expect(page).toHaveURL(/\/products\/account\?purchased=workflow-templates&session_id=cs_test_/)
-  await expect(page.getByRole('status')).toContainText('Your payment for Workflow Templates is confirmed')
+  await expect(page).toHaveURL(
+    /\/products\/account\?purchased=workflow-templates&session_id=cs_test_/,
+  )
+  await expect(page.getByRole('status')).toContainText(
+    'Your payment for Workflow Templates is confirmed',
+  )
   await expect(page.getByRole('link', { name: 'Workflow Templates' })).toBeVisible()
   await expect(page.getByText('Paid', { exact: true })).toBeVisible()
 
-  await expect.poll(async () => (await receiptsFor('customer@example.com')).map((mail) => mail.subject)).toEqual([
-    'Your Payload Storefront purchase: Workflow Templates',
-  ])
+  await expect
+    .poll(async () => (await receiptsFor('customer@example.com')).map((mail) => mail.subject))
+    .toEqual(['Your Payload Storefront purchase: Workflow Templates'])
 })
 
-test('a declined card stays on Stripe with the decline message; cancelling shows a calm notice', async ({ page }) => {
+test('a declined card stays on Stripe with the decline message; cancelling shows a calm notice', async ({
+  page,
+}) => {
   await page.goto('/login?callbackUrl=%2Fproducts%2Fdiscovery-toolkit')
   await page.getByLabel('Email').fill('customer@example.com')
   await page.getByLabel('Password').fill('demo-customer-password')
@@ -74,12 +85,17 @@ test('an open redirect through callbackUrl is refused', async ({ page }) => {
   await expect(page).toHaveURL(/localhost:3100\/products\/account$/)
 })
 
-test("an editor's change shows on the statically rendered product page without a rebuild", async ({ page, request }) => {
+test("an editor's change shows on the statically rendered product page without a rebuild", async ({
+  page,
+  request,
+}) => {
   const login = await request.post('/api/users/login', {
     data: { email: 'editor@example.com', password: 'demo-editor-password' },
   })
   const { token } = (await login.json()) as { token: string }
-  const found = await request.get('/api/products?where[slug][equals]=discovery-toolkit', { headers: { Authorization: `JWT ${token}` } })
+  const found = await request.get('/api/products?where[slug][equals]=discovery-toolkit', {
+    headers: { Authorization: `JWT ${token}` },
+  })
   const { docs } = (await found.json()) as { docs: Array<{ id: number }> }
   const renamed = `Discovery Toolkit ${Date.now()}`
   const update = await request.patch(`/api/products/${docs[0].id}`, {
@@ -105,5 +121,7 @@ test('a customer is turned away from the admin', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/products\/account$/)
   await page.goto('/admin')
-  await expect(page.getByText(/not allowed|unauthorized|You are not allowed to access this page/i).first()).toBeVisible()
+  await expect(
+    page.getByText(/not allowed|unauthorized|You are not allowed to access this page/i).first(),
+  ).toBeVisible()
 })

@@ -9,10 +9,12 @@ import { embeddedDatabaseUrl } from './dev/embeddedDatabaseUrl'
  */
 const DEV_PAYLOAD_SECRET = 'dev-only-secret-never-use-in-production'
 
-
 const postgresUrl = z
   .string()
-  .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection string, e.g. postgres://user:pass@host:5432/db')
+  .regex(
+    /^postgres(ql)?:\/\/\S+$/,
+    'must be a postgres:// connection string, e.g. postgres://user:pass@host:5432/db',
+  )
 const port = (hint: string) => z.coerce.number().int().min(1, hint).max(65535, hint)
 
 /** `strict`: a running production server, where nothing may fall back to a development default. */
@@ -26,24 +28,53 @@ function envSchema(strict: boolean) {
       ? z.string().min(32, 'must be at least 32 random characters (openssl rand -hex 32)')
       : z.string().min(1).default(DEV_PAYLOAD_SECRET),
     NEXT_PUBLIC_SERVER_URL: z
-      .url({ protocol: /^https?$/, error: 'must be the absolute http(s) URL the shop is served from, e.g. http://localhost:3000' })
+      .url({
+        protocol: /^https?$/,
+        error:
+          'must be the absolute http(s) URL the shop is served from, e.g. http://localhost:3000',
+      })
       .transform((url) => url.replace(/\/+$/, ''))
       .default('http://localhost:3000'),
     STORE_NAME: z.string().min(1).default('Payload Storefront'),
     STRIPE_SECRET_KEY: required(
-      z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…) from the Stripe dashboard → Developers → API keys'),
+      z
+        .string()
+        .regex(
+          /^(sk|rk)_(test|live)_\S+$/,
+          'must be a Stripe secret key (sk_test_… or sk_live_…) from the Stripe dashboard → Developers → API keys',
+        ),
     ),
     STRIPE_WEBHOOK_SECRET: strict
-      ? z.string().regex(/^whsec_\S+$/, 'must be the webhook signing secret (whsec_…) of your Stripe webhook endpoint')
-      : z.string().regex(/^whsec_\S+$/, 'must start with whsec_').default(DEV_STRIPE_WEBHOOK_SECRET),
+      ? z
+          .string()
+          .regex(
+            /^whsec_\S+$/,
+            'must be the webhook signing secret (whsec_…) of your Stripe webhook endpoint',
+          )
+      : z
+          .string()
+          .regex(/^whsec_\S+$/, 'must start with whsec_')
+          .default(DEV_STRIPE_WEBHOOK_SECRET),
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: port('must be a port number between 1 and 65535').optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https'], { error: 'must be http or https' }).optional(),
     STRIPE_EMULATOR_PORT: port('must be a port number between 1 and 65535').default(12111),
-    RESEND_API_KEY: required(z.string().regex(/^re_\S+$/, 'must be a Resend API key (re_…) from resend.com → API Keys')),
-    RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. the mail catcher at http://127.0.0.1:12112' }).optional(),
+    RESEND_API_KEY: required(
+      z.string().regex(/^re_\S+$/, 'must be a Resend API key (re_…) from resend.com → API Keys'),
+    ),
+    RESEND_BASE_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL, e.g. the mail catcher at http://127.0.0.1:12112',
+      })
+      .optional(),
     EMAIL_FROM: strict
-      ? z.string().min(3, 'must be the sender, e.g. "Shop <shop@your-domain.com>" on a domain verified in Resend')
+      ? z
+          .string()
+          .min(
+            3,
+            'must be the sender, e.g. "Shop <shop@your-domain.com>" on a domain verified in Resend',
+          )
       : z.string().min(3).default('Payload Storefront <shop@example.com>'),
     MAIL_CATCHER_PORT: port('must be a port number between 1 and 65535').default(12112),
   })
@@ -55,7 +86,8 @@ export type Env = z.infer<ReturnType<typeof envSchema>> & { DATABASE_URL: string
 function describeIssues(error: z.ZodError, nodeEnv: string): string {
   const lines = error.issues.map((issue) => {
     const name = issue.path.join('.')
-    const problem = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message
+    const problem =
+      issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message
     return `  - ${name} ${problem}.`
   })
   return [
@@ -76,7 +108,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return {
     ...result.data,
     // Outside production the dev launcher (npm run dev) serves this URL from embedded PostgreSQL.
-    DATABASE_URL: result.data.DATABASE_URL ?? embeddedDatabaseUrl(result.data.EMBEDDED_POSTGRES_PORT),
+    DATABASE_URL:
+      result.data.DATABASE_URL ?? embeddedDatabaseUrl(result.data.EMBEDDED_POSTGRES_PORT),
   }
 }
 

@@ -19,8 +19,12 @@ beforeAll(async () => {
   shopper = { ...user, ...(await login(user.email, user.password)) }
 })
 
-const checkout = (body: unknown, auth: { token?: string; cookie?: string; headers?: Record<string, string> } = { token: shopper.token }) =>
-  rest('POST', '/checkout', { body, ...auth })
+const checkout = (
+  body: unknown,
+  auth: { token?: string; cookie?: string; headers?: Record<string, string> } = {
+    token: shopper.token,
+  },
+) => rest('POST', '/checkout', { body, ...auth })
 
 describe('POST /api/checkout', () => {
   it('401 for an anonymous shopper, with a loginUrl that returns to the product', async () => {
@@ -35,7 +39,9 @@ describe('POST /api/checkout', () => {
   it('a signed-out form post is sent (303) to the login page', async () => {
     const response = await rest('POST', '/checkout', { form: { productSlug: product.slug } })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe(`/login?callbackUrl=%2Fproducts%2F${product.slug}`)
+    expect(response.headers.get('location')).toBe(
+      `/login?callbackUrl=%2Fproducts%2F${product.slug}`,
+    )
   })
 
   it('200 {url}: the session Stripe receives carries exactly the agreed parameters', async () => {
@@ -45,7 +51,9 @@ describe('POST /api/checkout', () => {
     expect(url).toMatch(/\/checkout\/cs_test_/)
 
     const [sent] = (await stripeRequests('/v1/checkout/sessions')).filter(
-      (request) => (request.params.metadata as Record<string, string>)?.productSlug === product.slug && request.method === 'POST',
+      (request) =>
+        (request.params.metadata as Record<string, string>)?.productSlug === product.slug &&
+        request.method === 'POST',
     )
     expect(sent.params).toEqual({
       mode: 'payment',
@@ -57,21 +65,35 @@ describe('POST /api/checkout', () => {
       success_url: `http://localhost:3000/products/account?purchased=${product.slug}&session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `http://localhost:3000/products/${product.slug}?canceled=1`,
     })
-    expect(sent.idempotencyKey).toMatch(new RegExp(`^checkout-session/${shopper.id}/${product.slug}/price_test_123/\\d+$`))
+    expect(sent.idempotencyKey).toMatch(
+      new RegExp(`^checkout-session/${shopper.id}/${product.slug}/price_test_123/\\d+$`),
+    )
   })
 
   it('a signed-in form post gets 303 to Stripe Checkout', async () => {
-    const response = await rest('POST', '/checkout', { form: { productSlug: product.slug }, token: shopper.token })
+    const response = await rest('POST', '/checkout', {
+      form: { productSlug: product.slug },
+      token: shopper.token,
+    })
     expect(response.status).toBe(303)
     expect(response.headers.get('location')).toMatch(/\/checkout\/cs_test_/)
   })
 
   it('a same-origin cookie authenticates; the same cookie from another origin does not', async () => {
-    const sameOrigin = await checkout({ productSlug: product.slug }, { cookie: shopper.cookie, headers: { Origin: 'http://localhost:3000' } })
+    const sameOrigin = await checkout(
+      { productSlug: product.slug },
+      { cookie: shopper.cookie, headers: { Origin: 'http://localhost:3000' } },
+    )
     expect(sameOrigin.status).toBe(200)
-    const crossOrigin = await checkout({ productSlug: product.slug }, { cookie: shopper.cookie, headers: { Origin: 'https://evil.example' } })
+    const crossOrigin = await checkout(
+      { productSlug: product.slug },
+      { cookie: shopper.cookie, headers: { Origin: 'https://evil.example' } },
+    )
     expect(crossOrigin.status).toBe(401)
-    const crossSite = await checkout({ productSlug: product.slug }, { cookie: shopper.cookie, headers: { 'Sec-Fetch-Site': 'cross-site' } })
+    const crossSite = await checkout(
+      { productSlug: product.slug },
+      { cookie: shopper.cookie, headers: { 'Sec-Fetch-Site': 'cross-site' } },
+    )
     expect(crossSite.status).toBe(401)
   })
 
@@ -101,7 +123,14 @@ describe('POST /api/checkout', () => {
   it('404 for an unpublished (draft) product', async () => {
     const draft = await payload.create({
       collection: 'products',
-      data: { title: 'Draft', slug: `draft-${Date.now()}`, priceCents: 1500, currency: 'usd', stripePriceId: 'price_test_123', _status: 'draft' },
+      data: {
+        title: 'Draft',
+        slug: `draft-${Date.now()}`,
+        priceCents: 1500,
+        currency: 'usd',
+        stripePriceId: 'price_test_123',
+        _status: 'draft',
+      },
       draft: true,
     })
     expect((await checkout({ productSlug: draft.slug })).status).toBe(404)
@@ -110,25 +139,46 @@ describe('POST /api/checkout', () => {
   it('422 for a product with a placeholder price, naming the product and the field', async () => {
     const placeholder = await payload.create({
       collection: 'products',
-      data: { title: 'Placeholder', slug: `placeholder-${Date.now()}`, priceCents: 1500, currency: 'usd', stripePriceId: 'price_REPLACE_ME', _status: 'draft' },
+      data: {
+        title: 'Placeholder',
+        slug: `placeholder-${Date.now()}`,
+        priceCents: 1500,
+        currency: 'usd',
+        stripePriceId: 'price_REPLACE_ME',
+        _status: 'draft',
+      },
       draft: true,
     })
     // Published straight in the database: what an old row or an import could leave behind.
-    await payload.db.updateOne({ collection: 'products', id: placeholder.id, data: { _status: 'published' } })
+    await payload.db.updateOne({
+      collection: 'products',
+      id: placeholder.id,
+      data: { _status: 'published' },
+    })
     const response = await checkout({ productSlug: placeholder.slug })
     expect(response.status).toBe(422)
-    expect(((await response.json()) as { error: string }).error).toMatch(/"Placeholder" .* placeholder Stripe price ID .*"Stripe price ID" field/)
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /"Placeholder" .* placeholder Stripe price ID .*"Stripe price ID" field/,
+    )
   })
 
   it('502 when Stripe answers without a checkout url', async () => {
-    await injectStripeFault({ path: '/v1/checkout/sessions', status: 200, body: { id: 'cs_test_nourl', object: 'checkout.session', url: null } })
+    await injectStripeFault({
+      path: '/v1/checkout/sessions',
+      status: 200,
+      body: { id: 'cs_test_nourl', object: 'checkout.session', url: null },
+    })
     const response = await checkout({ productSlug: product.slug })
     expect(response.status).toBe(502)
     expect(((await response.json()) as { error: string }).error).toMatch(/Nothing was charged/)
   })
 
   it('502 when Stripe fails', async () => {
-    await injectStripeFault({ path: '/v1/checkout/sessions', status: 500, body: { error: { type: 'api_error', message: 'boom' } } })
+    await injectStripeFault({
+      path: '/v1/checkout/sessions',
+      status: 500,
+      body: { error: { type: 'api_error', message: 'boom' } },
+    })
     expect((await checkout({ productSlug: product.slug })).status).toBe(502)
   })
 })

@@ -17,11 +17,25 @@ describe('describePriceMismatch', () => {
   const product = { priceCents: 4900, currency: 'usd' }
 
   it('finds nothing when an active one-time price matches amount and currency', () => {
-    expect(describePriceMismatch(price({ active: true, type: 'one_time', unit_amount: 4900, currency: 'usd' }), product)).toEqual([])
+    expect(
+      describePriceMismatch(
+        price({ active: true, type: 'one_time', unit_amount: 4900, currency: 'usd' }),
+        product,
+      ),
+    ).toEqual([])
   })
 
   it('names each difference in words an editor understands', () => {
-    const problems = describePriceMismatch(price({ id: 'price_x', active: false, type: 'recurring', unit_amount: 5900, currency: 'usd' }), product)
+    const problems = describePriceMismatch(
+      price({
+        id: 'price_x',
+        active: false,
+        type: 'recurring',
+        unit_amount: 5900,
+        currency: 'usd',
+      }),
+      product,
+    )
     expect(problems).toEqual([
       'price price_x is archived in Stripe; use an active price',
       'price price_x is a recurring (subscription) price; digital downloads need a one-time price',
@@ -30,8 +44,11 @@ describe('describePriceMismatch', () => {
   })
 
   it('reports a currency mismatch', () => {
-    expect(describePriceMismatch(price({ active: true, type: 'one_time', unit_amount: 4900, currency: 'eur' }), product)).toEqual([
-      'Stripe charges in EUR but the product says USD',
-    ])
+    expect(
+      describePriceMismatch(
+        price({ active: true, type: 'one_time', unit_amount: 4900, currency: 'eur' }),
+        product,
+      ),
+    ).toEqual(['Stripe charges in EUR but the product says USD'])
   })
 })

@@ -12,15 +12,23 @@ describe('environment validation', () => {
   it('rejects a short production secret and a non-postgres URL with what to do instead', () => {
     expect(() =>
       parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short', DATABASE_URL: 'mysql://x@y/z' }),
-    ).toThrowError(/DATABASE_URL must be a postgres:\/\/ connection string[\s\S]*PAYLOAD_SECRET must be at least 32 random characters/)
+    ).toThrowError(
+      /DATABASE_URL must be a postgres:\/\/ connection string[\s\S]*PAYLOAD_SECRET must be at least 32 random characters/,
+    )
   })
 
   it('refuses to start production without the Stripe key and webhook secret', () => {
-    const base = { NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://a@b/c' } as const
-    expect(() => parseEnv(base)).toThrowError(/STRIPE_SECRET_KEY is required[\s\S]*STRIPE_WEBHOOK_SECRET is required/)
-    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: 'pk_live_123', STRIPE_WEBHOOK_SECRET: 'whsec_1' })).toThrowError(
-      /STRIPE_SECRET_KEY must be a Stripe secret key \(sk_test_… or sk_live_…\)/,
+    const base = {
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'x'.repeat(40),
+      DATABASE_URL: 'postgres://a@b/c',
+    } as const
+    expect(() => parseEnv(base)).toThrowError(
+      /STRIPE_SECRET_KEY is required[\s\S]*STRIPE_WEBHOOK_SECRET is required/,
     )
+    expect(() =>
+      parseEnv({ ...base, STRIPE_SECRET_KEY: 'pk_live_123', STRIPE_WEBHOOK_SECRET: 'whsec_1' }),
+    ).toThrowError(/STRIPE_SECRET_KEY must be a Stripe secret key \(sk_test_… or sk_live_…\)/)
   })
 
   it('refuses to start production without a Resend key and sender', () => {
@@ -31,11 +39,15 @@ describe('environment validation', () => {
       STRIPE_SECRET_KEY: 'sk_live_1',
       STRIPE_WEBHOOK_SECRET: 'whsec_1',
     } as const
-    expect(() => parseEnv(base)).toThrowError(/RESEND_API_KEY is required[\s\S]*EMAIL_FROM is required/)
+    expect(() => parseEnv(base)).toThrowError(
+      /RESEND_API_KEY is required[\s\S]*EMAIL_FROM is required/,
+    )
   })
 
   it('lets `next build` (production, build phase) run without runtime secrets', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow()
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }),
+    ).not.toThrow()
   })
 
   it('accepts a complete production environment', () => {
@@ -61,12 +73,14 @@ describe('environment validation', () => {
   })
 
   it('treats empty values from a .env file as unset', () => {
-    expect(parseEnv({ NODE_ENV: 'development', PAYLOAD_SECRET: '', DATABASE_URL: '' }).PAYLOAD_SECRET).toMatch(/dev-only/)
+    expect(
+      parseEnv({ NODE_ENV: 'development', PAYLOAD_SECRET: '', DATABASE_URL: '' }).PAYLOAD_SECRET,
+    ).toMatch(/dev-only/)
   })
 
   it('rejects a server URL that is not absolute http(s)', () => {
-    expect(() => parseEnv({ NODE_ENV: 'development', NEXT_PUBLIC_SERVER_URL: 'localhost:3000' })).toThrowError(
-      /NEXT_PUBLIC_SERVER_URL must be the absolute http\(s\) URL/,
-    )
+    expect(() =>
+      parseEnv({ NODE_ENV: 'development', NEXT_PUBLIC_SERVER_URL: 'localhost:3000' }),
+    ).toThrowError(/NEXT_PUBLIC_SERVER_URL must be the absolute http\(s\) URL/)
   })
 })

@@ -40,9 +40,14 @@ beforeAll(async () => {
 describe('product validation', () => {
   it('rejects publishing with the REPLACE_ME placeholder price and says how to fix it', async () => {
     const message = await validationMessage(
-      payload.create({ collection: 'products', data: productData({ stripePriceId: 'price_REPLACE_ME' }) }),
+      payload.create({
+        collection: 'products',
+        data: productData({ stripePriceId: 'price_REPLACE_ME' }),
+      }),
     )
-    expect(message).toMatch(/stripePriceId: .*placeholder "REPLACE_ME".*Replace it with the real price ID/)
+    expect(message).toMatch(
+      /stripePriceId: .*placeholder "REPLACE_ME".*Replace it with the real price ID/,
+    )
   })
 
   it('allows the placeholder on a draft, then refuses to publish it', async () => {
@@ -67,7 +72,10 @@ describe('product validation', () => {
 
   it('requires a price id and a file to publish', async () => {
     const message = await validationMessage(
-      payload.create({ collection: 'products', data: productData({ stripePriceId: undefined, assetFilename: undefined }) }),
+      payload.create({
+        collection: 'products',
+        data: productData({ stripePriceId: undefined, assetFilename: undefined }),
+      }),
     )
     expect(message).toContain('stripePriceId: A published product needs a Stripe price ID')
     expect(message).toContain('assetFilename: A published product needs a file')
@@ -84,7 +92,11 @@ describe('product validation', () => {
     [' padded.zip'],
   ])('rejects the unsafe file name %j, on drafts too', async (assetFilename) => {
     const message = await validationMessage(
-      payload.create({ collection: 'products', data: productData({ assetFilename, _status: 'draft' }), draft: true }),
+      payload.create({
+        collection: 'products',
+        data: productData({ assetFilename, _status: 'draft' }),
+        draft: true,
+      }),
     )
     expect(message).toMatch(/assetFilename: The file name .*inside private\/products/)
   })
@@ -92,13 +104,18 @@ describe('product validation', () => {
   it('rejects a duplicate slug', async () => {
     const first = productData()
     await payload.create({ collection: 'products', data: first })
-    const message = await validationMessage(payload.create({ collection: 'products', data: productData({ slug: first.slug }) }))
+    const message = await validationMessage(
+      payload.create({ collection: 'products', data: productData({ slug: first.slug }) }),
+    )
     expect(message).toMatch(/slug/)
   })
 
   it('rejects a slug that cannot be a web address, a fractional price and a bad currency', async () => {
     const message = await validationMessage(
-      payload.create({ collection: 'products', data: productData({ slug: 'Bad Slug!', priceCents: 12.5, currency: 'USD' }) }),
+      payload.create({
+        collection: 'products',
+        data: productData({ slug: 'Bad Slug!', priceCents: 12.5, currency: 'USD' }),
+      }),
     )
     expect(message).toContain('slug: "Bad Slug!" cannot be used in a web address')
     expect(message).toContain('priceCents: Enter the price in the smallest currency unit')
@@ -108,9 +125,14 @@ describe('product validation', () => {
   it('REST answers 400 with the field message for an editor saving a bad product', async () => {
     const editor = await createUser(['editor'])
     const { token } = await login(editor.email, editor.password)
-    const response = await rest('POST', '/products', { token, body: productData({ assetFilename: '../../etc/passwd' }) })
+    const response = await rest('POST', '/products', {
+      token,
+      body: productData({ assetFilename: '../../etc/passwd' }),
+    })
     expect(response.status).toBe(400)
-    const body = (await response.json()) as { errors: Array<{ data?: { errors: Array<{ path: string; message: string }> } }> }
+    const body = (await response.json()) as {
+      errors: Array<{ data?: { errors: Array<{ path: string; message: string }> } }>
+    }
     expect(body.errors[0].data?.errors[0]).toMatchObject({ path: 'assetFilename' })
   })
 })
@@ -121,7 +143,11 @@ describe('product access', () => {
 
   beforeAll(async () => {
     published = await payload.create({ collection: 'products', data: productData() })
-    draft = await payload.create({ collection: 'products', data: productData({ _status: 'draft' }), draft: true })
+    draft = await payload.create({
+      collection: 'products',
+      data: productData({ _status: 'draft' }),
+      draft: true,
+    })
   })
 
   it('anonymous visitors see published products only (REST)', async () => {
@@ -136,7 +162,11 @@ describe('product access', () => {
   })
 
   it('anonymous visitors see published products only (Local API with access)', async () => {
-    const { docs } = await payload.find({ collection: 'products', overrideAccess: false, limit: 100 })
+    const { docs } = await payload.find({
+      collection: 'products',
+      overrideAccess: false,
+      limit: 100,
+    })
     expect(docs.map((doc) => doc.slug)).not.toContain(draft.slug)
     expect(docs.map((doc) => doc.slug)).toContain(published.slug)
   })
@@ -147,14 +177,22 @@ describe('product access', () => {
     expect((await rest('GET', `/products/${draft.id}?draft=true`, { token })).status).toBe(200)
   })
 
-  it.each([['customer'], ['support']] as const)('a %s cannot create, update or delete products', async (role) => {
-    const user = await createUser([role])
-    const { token } = await login(user.email, user.password)
-    expect((await rest('POST', '/products', { token, body: productData() })).status).toBe(403)
-    expect((await rest('PATCH', `/products/${published.id}`, { token, body: { priceCents: 1 } })).status).toBe(403)
-    expect((await rest('DELETE', `/products/${published.id}`, { token })).status).toBe(403)
-    expect((await payload.findByID({ collection: 'products', id: published.id })).priceCents).toBe(1500)
-  })
+  it.each([['customer'], ['support']] as const)(
+    'a %s cannot create, update or delete products',
+    async (role) => {
+      const user = await createUser([role])
+      const { token } = await login(user.email, user.password)
+      expect((await rest('POST', '/products', { token, body: productData() })).status).toBe(403)
+      expect(
+        (await rest('PATCH', `/products/${published.id}`, { token, body: { priceCents: 1 } }))
+          .status,
+      ).toBe(403)
+      expect((await rest('DELETE', `/products/${published.id}`, { token })).status).toBe(403)
+      expect(
+        (await payload.findByID({ collection: 'products', id: published.id })).priceCents,
+      ).toBe(1500)
+    },
+  )
 
   it('anonymous cannot create products', async () => {
     expect((await rest('POST', '/products', { body: productData() })).status).toBe(403)

@@ -29,7 +29,10 @@ async function buy(paymentStatus: 'paid' | 'unpaid' = 'paid') {
     payment_status: paymentStatus,
   })
   expect((await deliver(stripeEvent('checkout.session.completed', session))).status).toBe(200)
-  const { docs } = await payload.find({ collection: 'purchases', where: { stripeSessionId: { equals: session.id } } })
+  const { docs } = await payload.find({
+    collection: 'purchases',
+    where: { stripeSessionId: { equals: session.id } },
+  })
   return { shopper, session, purchase: docs[0] }
 }
 
@@ -43,7 +46,9 @@ describe('asynchronous payments', () => {
     expect(await mailTo(shopper.email)).toHaveLength(0)
 
     const settled = { ...session, payment_status: 'paid' as const }
-    expect((await deliver(stripeEvent('checkout.session.async_payment_succeeded', settled))).status).toBe(200)
+    expect(
+      (await deliver(stripeEvent('checkout.session.async_payment_succeeded', settled))).status,
+    ).toBe(200)
     expect((await reload(purchase.id)).status).toBe('paid')
     await runJobsUntil(async () => (await reload(purchase.id)).receipt?.status === 'sent')
     const mail = await mailTo(shopper.email)
@@ -53,7 +58,9 @@ describe('asynchronous payments', () => {
 
   it('async_payment_failed → failed, and the shopper is told by email (no receipt)', async () => {
     const { shopper, session, purchase } = await buy('unpaid')
-    expect((await deliver(stripeEvent('checkout.session.async_payment_failed', session))).status).toBe(200)
+    expect(
+      (await deliver(stripeEvent('checkout.session.async_payment_failed', session))).status,
+    ).toBe(200)
     expect((await reload(purchase.id)).status).toBe('failed')
     await runJobsUntil(async () => (await mailTo(shopper.email)).length > 0)
     const [mail, ...more] = await mailTo(shopper.email)
@@ -64,10 +71,24 @@ describe('asynchronous payments', () => {
 
   it('async_payment_succeeded arriving first (completed lost) still creates one paid purchase', async () => {
     const shopper = await createUser(['customer'])
-    const session = checkoutSession({ metadata: { userId: String(shopper.id), productSlug: product.slug }, amount_total: 1500 })
-    expect((await deliver(stripeEvent('checkout.session.async_payment_succeeded', session))).status).toBe(200)
-    expect((await deliver(stripeEvent('checkout.session.completed', { ...session, payment_status: 'unpaid' }))).status).toBe(200)
-    const { docs } = await payload.find({ collection: 'purchases', where: { stripeSessionId: { equals: session.id } } })
+    const session = checkoutSession({
+      metadata: { userId: String(shopper.id), productSlug: product.slug },
+      amount_total: 1500,
+    })
+    expect(
+      (await deliver(stripeEvent('checkout.session.async_payment_succeeded', session))).status,
+    ).toBe(200)
+    expect(
+      (
+        await deliver(
+          stripeEvent('checkout.session.completed', { ...session, payment_status: 'unpaid' }),
+        )
+      ).status,
+    ).toBe(200)
+    const { docs } = await payload.find({
+      collection: 'purchases',
+      where: { stripeSessionId: { equals: session.id } },
+    })
     expect(docs.map((doc) => doc.status)).toEqual(['paid'])
   })
 })
@@ -75,11 +96,21 @@ describe('asynchronous payments', () => {
 describe('refunds and disputes end access', () => {
   it('a full refund → refunded; a partial refund changes nothing', async () => {
     const { purchase, session } = await buy()
-    const partial = charge({ payment_intent: session.payment_intent as string, amount: 1500, amount_refunded: 500, refunded: false })
+    const partial = charge({
+      payment_intent: session.payment_intent as string,
+      amount: 1500,
+      amount_refunded: 500,
+      refunded: false,
+    })
     expect((await deliver(stripeEvent('charge.refunded', partial))).status).toBe(200)
     expect((await reload(purchase.id)).status).toBe('paid')
 
-    const full = charge({ payment_intent: session.payment_intent as string, amount: 1500, amount_refunded: 1500, refunded: true })
+    const full = charge({
+      payment_intent: session.payment_intent as string,
+      amount: 1500,
+      amount_refunded: 1500,
+      refunded: true,
+    })
     expect((await deliver(stripeEvent('charge.refunded', full))).status).toBe(200)
     expect((await reload(purchase.id)).status).toBe('refunded')
   })
@@ -88,11 +119,16 @@ describe('refunds and disputes end access', () => {
     const { shopper, purchase, session } = await buy()
     await runJobsUntil(async () => (await reload(purchase.id)).receipt?.status === 'sent')
 
-    const opened = dispute({ payment_intent: session.payment_intent as string, status: 'needs_response' })
+    const opened = dispute({
+      payment_intent: session.payment_intent as string,
+      status: 'needs_response',
+    })
     expect((await deliver(stripeEvent('charge.dispute.created', opened))).status).toBe(200)
     expect((await reload(purchase.id)).status).toBe('disputed')
 
-    expect((await deliver(stripeEvent('charge.dispute.closed', { ...opened, status: 'won' }))).status).toBe(200)
+    expect(
+      (await deliver(stripeEvent('charge.dispute.closed', { ...opened, status: 'won' }))).status,
+    ).toBe(200)
     expect((await reload(purchase.id)).status).toBe('paid')
     await runDueJobs()
     expect(await mailTo(shopper.email)).toHaveLength(1)
@@ -108,15 +144,26 @@ describe('refunds and disputes end access', () => {
 
   it('a refund cannot be undone by a replayed completed event', async () => {
     const { purchase, session } = await buy()
-    await deliver(stripeEvent('charge.refunded', charge({ payment_intent: session.payment_intent as string, refunded: true })))
+    await deliver(
+      stripeEvent(
+        'charge.refunded',
+        charge({ payment_intent: session.payment_intent as string, refunded: true }),
+      ),
+    )
     expect((await deliver(stripeEvent('checkout.session.completed', session))).status).toBe(200)
     expect((await reload(purchase.id)).status).toBe('refunded')
   })
 
   it('a refund for a payment the shop does not know is acknowledged and ignored', async () => {
-    const event = stripeEvent('charge.refunded', charge({ payment_intent: 'pi_unknown_to_shop', refunded: true }))
+    const event = stripeEvent(
+      'charge.refunded',
+      charge({ payment_intent: 'pi_unknown_to_shop', refunded: true }),
+    )
     expect((await deliver(event)).status).toBe(200)
-    const { docs } = await payload.find({ collection: 'stripe-events', where: { eventId: { equals: event.id } } })
+    const { docs } = await payload.find({
+      collection: 'stripe-events',
+      where: { eventId: { equals: event.id } },
+    })
     expect(docs[0]).toMatchObject({ outcome: 'ignored' })
   })
 })
@@ -132,13 +179,21 @@ describe('receipts survive a Resend outage', () => {
     })
     // A failing email never fails the webhook.
     expect((await deliver(stripeEvent('checkout.session.completed', session))).status).toBe(200)
-    const { docs } = await payload.find({ collection: 'purchases', where: { stripeSessionId: { equals: session.id } } })
+    const { docs } = await payload.find({
+      collection: 'purchases',
+      where: { stripeSessionId: { equals: session.id } },
+    })
     const purchaseId = docs[0].id
 
     await runDueJobs()
-    expect((await reload(purchaseId)).receipt).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/Resend refused the email/) })
+    expect((await reload(purchaseId)).receipt).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringMatching(/Resend refused the email/),
+    })
 
-    await runJobsUntil(async () => (await reload(purchaseId)).receipt?.status === 'sent', { maxWaitMs: 90_000 })
+    await runJobsUntil(async () => (await reload(purchaseId)).receipt?.status === 'sent', {
+      maxWaitMs: 90_000,
+    })
     await runDueJobs()
     const mail = await mailTo(shopper.email)
     expect(mail).toHaveLength(1)

@@ -31,10 +31,17 @@ describe('receipt email', () => {
   })
 
   it('escapes every interpolated value in the HTML', () => {
-    const email = renderReceiptEmail({ ...input, productTitle: '<script>alert("x")</script> & <b>bold</b>', storeName: 'A&B <Shop>', customerEmail: 'a"b@example.com' })
+    const email = renderReceiptEmail({
+      ...input,
+      productTitle: '<script>alert("x")</script> & <b>bold</b>',
+      storeName: 'A&B <Shop>',
+      customerEmail: 'a"b@example.com',
+    })
     expect(email.html).not.toContain('<script>')
     expect(email.html).not.toContain('<b>bold</b>')
-    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;')
+    expect(email.html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;',
+    )
     expect(email.html).toContain('A&amp;B &lt;Shop&gt;')
     expect(email.html).toContain('a&quot;b@example.com')
   })
@@ -53,11 +60,19 @@ describe('receipt email', () => {
 })
 
 describe('sendEmail through the real resend SDK', () => {
-  const connection = () => ({ resendApiKey: 're_test_suite', baseUrl: inject('mailCatcherUrl'), from: 'Test Shop <shop@test.example>' })
+  const connection = () => ({
+    resendApiKey: 're_test_suite',
+    baseUrl: inject('mailCatcherUrl'),
+    from: 'Test Shop <shop@test.example>',
+  })
 
-  it('returns Resend\'s id and the catcher has the message with both parts', async () => {
+  it("returns Resend's id and the catcher has the message with both parts", async () => {
     const to = `send-${Date.now()}@example.com`
-    const id = await sendEmail(connection(), { ...renderReceiptEmail(input), to, idempotencyKey: `test/${to}` })
+    const id = await sendEmail(connection(), {
+      ...renderReceiptEmail(input),
+      to,
+      idempotencyKey: `test/${to}`,
+    })
     const [mail] = await mailTo(to)
     expect(mail.id).toBe(id)
     expect(mail.html).toContain('Workflow Templates')
@@ -67,11 +82,18 @@ describe('sendEmail through the real resend SDK', () => {
   it('turns the { error } Resend returns into a thrown error (so the job retries), sending nothing', async () => {
     const to = `fail-${Date.now()}@example.com`
     await failNextSends(1, 503)
-    await expect(sendEmail(connection(), { ...renderReceiptEmail(input), to, idempotencyKey: `test/${to}` })).rejects.toThrow(/Resend refused the email/)
+    await expect(
+      sendEmail(connection(), { ...renderReceiptEmail(input), to, idempotencyKey: `test/${to}` }),
+    ).rejects.toThrow(/Resend refused the email/)
     expect(await mailTo(to)).toHaveLength(0)
   })
 
   it('refuses clearly without an API key', async () => {
-    await expect(sendEmail({ from: 'x@y.z' }, { ...renderReceiptEmail(input), to: 'a@b.c', idempotencyKey: 'k' })).rejects.toThrow(/No Resend API key/)
+    await expect(
+      sendEmail(
+        { from: 'x@y.z' },
+        { ...renderReceiptEmail(input), to: 'a@b.c', idempotencyKey: 'k' },
+      ),
+    ).rejects.toThrow(/No Resend API key/)
   })
 })

@@ -26,26 +26,50 @@ describe('resolveStripePriceId (the price map)', () => {
   })
 
   it('throws "No product found for slug" for an unknown slug', async () => {
-    await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toThrow(ProductNotFoundError)
-    await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toThrow('No product found for slug "never-existed"')
+    await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toThrow(
+      ProductNotFoundError,
+    )
+    await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toThrow(
+      'No product found for slug "never-existed"',
+    )
   })
 
   it('throws "No product found for slug" for an unpublished product', async () => {
     const draft = await payload.create({
       collection: 'products',
-      data: { title: 'Hidden', slug: `hidden-${Date.now()}`, priceCents: 1500, currency: 'usd', stripePriceId: 'price_test_123', _status: 'draft' },
+      data: {
+        title: 'Hidden',
+        slug: `hidden-${Date.now()}`,
+        priceCents: 1500,
+        currency: 'usd',
+        stripePriceId: 'price_test_123',
+        _status: 'draft',
+      },
       draft: true,
     })
-    await expect(resolveStripePriceId(payload, draft.slug)).rejects.toThrow(/No product found for slug/)
+    await expect(resolveStripePriceId(payload, draft.slug)).rejects.toThrow(
+      /No product found for slug/,
+    )
   })
 
   it('throws an actionable placeholder error naming the product and the field', async () => {
     const draft = await payload.create({
       collection: 'products',
-      data: { title: 'Seeded', slug: `seeded-${Date.now()}`, priceCents: 1500, currency: 'usd', stripePriceId: 'price_REPLACE_ME_seeded', _status: 'draft' },
+      data: {
+        title: 'Seeded',
+        slug: `seeded-${Date.now()}`,
+        priceCents: 1500,
+        currency: 'usd',
+        stripePriceId: 'price_REPLACE_ME_seeded',
+        _status: 'draft',
+      },
       draft: true,
     })
-    await payload.db.updateOne({ collection: 'products', id: draft.id, data: { _status: 'published' } })
+    await payload.db.updateOne({
+      collection: 'products',
+      id: draft.id,
+      data: { _status: 'published' },
+    })
     const error = await resolveStripePriceId(payload, draft.slug).catch((thrown: unknown) => thrown)
     expect(error).toBeInstanceOf(PlaceholderPriceError)
     expect((error as Error).message).toBe(

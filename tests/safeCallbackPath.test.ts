@@ -5,7 +5,10 @@ import { safeCallbackPath } from '@/storefront/utilities/safeCallbackPath'
 describe('safeCallbackPath (no open redirect after sign-in)', () => {
   it.each([
     ['/products/workflow-templates', '/products/workflow-templates'],
-    ['/products/account?purchased=x&session_id=cs_1', '/products/account?purchased=x&session_id=cs_1'],
+    [
+      '/products/account?purchased=x&session_id=cs_1',
+      '/products/account?purchased=x&session_id=cs_1',
+    ],
     ['/products#buy', '/products#buy'],
   ])('keeps the same-site path %s', (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected)

@@ -19,7 +19,15 @@ const publish = (data: Record<string, unknown>) => {
   sequence += 1
   return payload.create({
     collection: 'products',
-    data: { title: `Priced ${sequence}`, slug: `priced-${Date.now()}-${sequence}`, currency: 'usd', priceCents: 1500, assetFilename: 'a.zip', _status: 'published', ...data },
+    data: {
+      title: `Priced ${sequence}`,
+      slug: `priced-${Date.now()}-${sequence}`,
+      currency: 'usd',
+      priceCents: 1500,
+      assetFilename: 'a.zip',
+      _status: 'published',
+      ...data,
+    },
   })
 }
 
@@ -48,22 +56,37 @@ describe('publishing checks the price against Stripe', () => {
   })
 
   it('says what differs when the currency does not match', async () => {
-    expect(await stripePriceError({ stripePriceId: 'price_test_eur' })).toMatch(/Stripe charges in EUR but the product says USD/)
+    expect(await stripePriceError({ stripePriceId: 'price_test_eur' })).toMatch(
+      /Stripe charges in EUR but the product says USD/,
+    )
   })
 
   it('refuses an archived price and a recurring price', async () => {
-    expect(await stripePriceError({ stripePriceId: 'price_test_archived' })).toMatch(/archived in Stripe/)
-    expect(await stripePriceError({ stripePriceId: 'price_test_monthly' })).toMatch(/recurring \(subscription\) price/)
+    expect(await stripePriceError({ stripePriceId: 'price_test_archived' })).toMatch(
+      /archived in Stripe/,
+    )
+    expect(await stripePriceError({ stripePriceId: 'price_test_monthly' })).toMatch(
+      /recurring \(subscription\) price/,
+    )
   })
 
   it('refuses a price Stripe does not have', async () => {
-    expect(await stripePriceError({ stripePriceId: 'price_does_not_exist' })).toMatch(/Stripe has no price "price_does_not_exist"/)
+    expect(await stripePriceError({ stripePriceId: 'price_does_not_exist' })).toMatch(
+      /Stripe has no price "price_does_not_exist"/,
+    )
   })
 
   it('drafts are not checked, and say so', async () => {
     const draft = await payload.create({
       collection: 'products',
-      data: { title: 'Draft', slug: `unchecked-${Date.now()}`, priceCents: 1, currency: 'usd', stripePriceId: 'price_does_not_exist', _status: 'draft' },
+      data: {
+        title: 'Draft',
+        slug: `unchecked-${Date.now()}`,
+        priceCents: 1,
+        currency: 'usd',
+        stripePriceId: 'price_does_not_exist',
+        _status: 'draft',
+      },
       draft: true,
     })
     expect(draft.stripePriceVerification).toBe('unchecked')
@@ -76,7 +99,14 @@ describe('publishing checks the price against Stripe', () => {
       id: product.id,
       data: { stripePriceVerification: 'verified', stripePriceVerificationNote: 'trust me' },
       overrideAccess: false,
-      user: await payload.create({ collection: 'users', data: { email: `ed-${Date.now()}@test.example`, password: 'long password 1', roles: ['editor'] } }),
+      user: await payload.create({
+        collection: 'users',
+        data: {
+          email: `ed-${Date.now()}@test.example`,
+          password: 'long password 1',
+          roles: ['editor'],
+        },
+      }),
     })
     expect(updated.stripePriceVerificationNote).toBeFalsy()
   })
@@ -87,8 +117,18 @@ describe('publishing checks the price against Stripe', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const { port } = closed.address() as net.AddressInfo
     await new Promise((resolve) => closed.close(resolve))
-    const hook = verifyStripePriceOnPublish({ secretKey: 'sk_test_unreachable', host: '127.0.0.1', port, protocol: 'http' })
-    const data = { _status: 'published', stripePriceId: 'price_test_123', priceCents: 1500, currency: 'usd' }
+    const hook = verifyStripePriceOnPublish({
+      secretKey: 'sk_test_unreachable',
+      host: '127.0.0.1',
+      port,
+      protocol: 'http',
+    })
+    const data = {
+      _status: 'published',
+      stripePriceId: 'price_test_123',
+      priceCents: 1500,
+      currency: 'usd',
+    }
     const result = (await hook({
       data,
       originalDoc: undefined,
@@ -97,6 +137,9 @@ describe('publishing checks the price against Stripe', () => {
       operation: 'create',
       context: {},
     })) as Record<string, unknown>
-    expect(result).toMatchObject({ stripePriceVerification: 'unchecked', stripePriceVerificationNote: expect.stringMatching(/Stripe could not be reached/) })
+    expect(result).toMatchObject({
+      stripePriceVerification: 'unchecked',
+      stripePriceVerificationNote: expect.stringMatching(/Stripe could not be reached/),
+    })
   }, 60_000)
 })

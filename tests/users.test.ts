@@ -19,7 +19,11 @@ describe('users and roles', () => {
   describe('public sign-up always yields a customer', () => {
     it('REST: POST /api/users with roles [admin] creates a customer', async () => {
       const response = await rest('POST', '/users', {
-        body: { email: 'sneaky-rest@test.example', password: 'a long password 123', roles: ['admin', 'editor'] },
+        body: {
+          email: 'sneaky-rest@test.example',
+          password: 'a long password 123',
+          roles: ['admin', 'editor'],
+        },
       })
       expect(response.status).toBe(201)
       const { doc } = (await response.json()) as { doc: UserDoc }
@@ -28,28 +32,47 @@ describe('users and roles', () => {
     })
 
     it('REST: POST /api/users without roles creates a customer', async () => {
-      const response = await rest('POST', '/users', { body: { email: 'plain@test.example', password: 'a long password 123' } })
+      const response = await rest('POST', '/users', {
+        body: { email: 'plain@test.example', password: 'a long password 123' },
+      })
       expect(response.status).toBe(201)
       const { doc } = (await response.json()) as { doc: UserDoc }
-      expect((await (await getTestPayload()).findByID({ collection: 'users', id: doc.id })).roles).toEqual(['customer'])
+      expect(
+        (await (await getTestPayload()).findByID({ collection: 'users', id: doc.id })).roles,
+      ).toEqual(['customer'])
     })
 
     it('GraphQL: createUser with roles [admin] creates a customer', async () => {
       const result = await gql<{ createUser: { id: number; roles: string[] } }>(
         'mutation ($data: mutationUserInput!) { createUser(data: $data) { id roles } }',
-        { data: { email: 'sneaky-gql@test.example', password: 'a long password 123', roles: ['admin'] } },
+        {
+          data: {
+            email: 'sneaky-gql@test.example',
+            password: 'a long password 123',
+            roles: ['admin'],
+          },
+        },
       )
       expect(result.errors).toBeUndefined()
-      const stored = await (await getTestPayload()).findByID({ collection: 'users', id: result.data!.createUser.id })
+      const stored = await (
+        await getTestPayload()
+      ).findByID({ collection: 'users', id: result.data!.createUser.id })
       expect(stored.roles).toEqual(['customer'])
     })
 
     it('first-register on a database that already has users still yields a customer', async () => {
       const response = await rest('POST', '/users/first-register', {
-        body: { email: 'late-first@test.example', password: 'a long password 123', confirmPassword: 'a long password 123', roles: ['admin'] },
+        body: {
+          email: 'late-first@test.example',
+          password: 'a long password 123',
+          confirmPassword: 'a long password 123',
+          roles: ['admin'],
+        },
       })
       expect(response.status).toBeGreaterThanOrEqual(400)
-      const { docs } = await (await getTestPayload()).find({ collection: 'users', where: { email: { equals: 'late-first@test.example' } } })
+      const { docs } = await (
+        await getTestPayload()
+      ).find({ collection: 'users', where: { email: { equals: 'late-first@test.example' } } })
       expect(docs.every((user) => user.roles.includes('admin') === false)).toBe(true)
     })
 
@@ -58,19 +81,30 @@ describe('users and roles', () => {
       const { token } = await login(admin.email, admin.password)
       const response = await rest('POST', '/users', {
         token,
-        body: { email: 'new-editor@test.example', password: 'a long password 123', roles: ['editor'] },
+        body: {
+          email: 'new-editor@test.example',
+          password: 'a long password 123',
+          roles: ['editor'],
+        },
       })
       expect(response.status).toBe(201)
       const { doc } = (await response.json()) as { doc: UserDoc }
-      expect((await (await getTestPayload()).findByID({ collection: 'users', id: doc.id })).roles).toEqual(['editor'])
+      expect(
+        (await (await getTestPayload()).findByID({ collection: 'users', id: doc.id })).roles,
+      ).toEqual(['editor'])
     })
   })
 
   describe('a customer cannot change their own roles', () => {
     it('REST: PATCH /api/users/:id with roles leaves them unchanged', async () => {
-      const response = await rest('PATCH', `/users/${customer.id}`, { token: customer.token, body: { roles: ['admin'], name: 'Renamed' } })
+      const response = await rest('PATCH', `/users/${customer.id}`, {
+        token: customer.token,
+        body: { roles: ['admin'], name: 'Renamed' },
+      })
       expect(response.status).toBe(200)
-      const stored = await (await getTestPayload()).findByID({ collection: 'users', id: customer.id })
+      const stored = await (
+        await getTestPayload()
+      ).findByID({ collection: 'users', id: customer.id })
       expect(stored.roles).toEqual(['customer'])
       expect(stored.name).toBe('Renamed') // the rest of the update went through
     })
@@ -82,13 +116,18 @@ describe('users and roles', () => {
         { token: customer.token },
       )
       expect(result.errors).toBeUndefined()
-      const stored = await (await getTestPayload()).findByID({ collection: 'users', id: customer.id })
+      const stored = await (
+        await getTestPayload()
+      ).findByID({ collection: 'users', id: customer.id })
       expect(stored.roles).toEqual(['customer'])
     })
 
     it('cannot update or read another user', async () => {
       const other = await createUser(['customer'])
-      const patch = await rest('PATCH', `/users/${other.id}`, { token: customer.token, body: { name: 'hijacked' } })
+      const patch = await rest('PATCH', `/users/${other.id}`, {
+        token: customer.token,
+        body: { name: 'hijacked' },
+      })
       expect(patch.status).toBe(403)
       const read = await rest('GET', `/users/${other.id}`, { token: customer.token })
       expect(read.status).toBe(404)
@@ -98,9 +137,14 @@ describe('users and roles', () => {
       const admin = await createUser(['admin'])
       const target = await createUser(['customer'])
       const { token } = await login(admin.email, admin.password)
-      const response = await rest('PATCH', `/users/${target.id}`, { token, body: { roles: ['support'] } })
+      const response = await rest('PATCH', `/users/${target.id}`, {
+        token,
+        body: { roles: ['support'] },
+      })
       expect(response.status).toBe(200)
-      expect((await (await getTestPayload()).findByID({ collection: 'users', id: target.id })).roles).toEqual(['support'])
+      expect(
+        (await (await getTestPayload()).findByID({ collection: 'users', id: target.id })).roles,
+      ).toEqual(['support'])
     })
   })
 
@@ -109,7 +153,9 @@ describe('users and roles', () => {
       const response = await rest('GET', '/access', { token: customer.token })
       expect(response.status).toBe(200)
       // Payload leaves the flag out rather than sending false.
-      expect(((await response.json()) as { canAccessAdmin?: boolean }).canAccessAdmin ?? false).toBe(false)
+      expect(
+        ((await response.json()) as { canAccessAdmin?: boolean }).canAccessAdmin ?? false,
+      ).toBe(false)
     })
 
     it.each(['admin', 'editor', 'support'] as const)('%s may enter the admin', async (role) => {
@@ -122,12 +168,18 @@ describe('users and roles', () => {
 
   describe('the auth cookie is not accepted from another origin', () => {
     it('same-origin request with the cookie is authenticated', async () => {
-      const response = await rest('GET', '/users/me', { cookie: customer.cookie, headers: { Origin: 'http://localhost:3000' } })
+      const response = await rest('GET', '/users/me', {
+        cookie: customer.cookie,
+        headers: { Origin: 'http://localhost:3000' },
+      })
       expect(((await response.json()) as { user: UserDoc | null }).user?.email).toBe(customer.email)
     })
 
     it('cross-origin request with the cookie is anonymous', async () => {
-      const response = await rest('GET', '/users/me', { cookie: customer.cookie, headers: { Origin: 'https://evil.example' } })
+      const response = await rest('GET', '/users/me', {
+        cookie: customer.cookie,
+        headers: { Origin: 'https://evil.example' },
+      })
       expect(((await response.json()) as { user: UserDoc | null }).user).toBeNull()
     })
   })

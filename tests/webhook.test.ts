@@ -16,7 +16,12 @@ let product: { id: number; slug: string; title: string }
 let shopper: { id: number; email: string }
 
 const purchasesFor = async (sessionId: string) =>
-  (await payload.find({ collection: 'purchases', where: { stripeSessionId: { equals: sessionId } } })).docs
+  (
+    await payload.find({
+      collection: 'purchases',
+      where: { stripeSessionId: { equals: sessionId } },
+    })
+  ).docs
 
 function sessionFor(overrides: Parameters<typeof checkoutSession>[0] = {}) {
   return checkoutSession({
@@ -41,7 +46,14 @@ describe('POST /api/stripe/webhook: verification', () => {
     const response = await rest('POST', '/stripe/webhook', { rawBody: JSON.stringify(event) })
     expect(response.status).toBe(400)
     expect(((await response.json()) as { error: string }).error).toMatch(/Missing Stripe-Signature/)
-    expect((await payload.count({ collection: 'stripe-events', where: { eventId: { equals: event.id } } })).totalDocs).toBe(0)
+    expect(
+      (
+        await payload.count({
+          collection: 'stripe-events',
+          where: { eventId: { equals: event.id } },
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 
   it('400 for a signature made with another secret', async () => {
@@ -56,7 +68,10 @@ describe('POST /api/stripe/webhook: verification', () => {
     const event = stripeEvent('checkout.session.completed', sessionFor())
     const signed = JSON.stringify(event)
     const tampered = signed.replace('"amount_total":1500', '"amount_total":1')
-    const response = await rest('POST', '/stripe/webhook', { rawBody: tampered, headers: { 'Stripe-Signature': signature(signed) } })
+    const response = await rest('POST', '/stripe/webhook', {
+      rawBody: tampered,
+      headers: { 'Stripe-Signature': signature(signed) },
+    })
     expect(response.status).toBe(400)
   })
 
@@ -89,10 +104,15 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
       customerEmail: shopper.email,
     })
     expect(typeof purchase.user === 'object' ? purchase.user.id : purchase.user).toBe(shopper.id)
-    expect(typeof purchase.product === 'object' ? purchase.product?.id : purchase.product).toBe(product.id)
+    expect(typeof purchase.product === 'object' ? purchase.product?.id : purchase.product).toBe(
+      product.id,
+    )
     expect(purchase.paidAt).toBeTruthy()
 
-    const { docs: ledger } = await payload.find({ collection: 'stripe-events', where: { eventId: { equals: event.id } } })
+    const { docs: ledger } = await payload.find({
+      collection: 'stripe-events',
+      where: { eventId: { equals: event.id } },
+    })
     expect(ledger).toHaveLength(1)
     expect(ledger[0]).toMatchObject({ type: 'checkout.session.completed', outcome: 'processed' })
   })
@@ -102,7 +122,11 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
     const event = stripeEvent('checkout.session.completed', session)
     expect((await deliver(event)).status).toBe(200)
     const [purchase] = await purchasesFor(session.id)
-    await runJobsUntil(async () => (await payload.findByID({ collection: 'purchases', id: purchase.id })).receipt?.status === 'sent')
+    await runJobsUntil(
+      async () =>
+        (await payload.findByID({ collection: 'purchases', id: purchase.id })).receipt?.status ===
+        'sent',
+    )
     const receiptsBefore = (await mailTo(shopper.email)).length
 
     const replay = await deliver(event)
@@ -118,7 +142,9 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
     const session = sessionFor({ metadata: { productSlug: product.slug } })
     const response = await deliver(stripeEvent('checkout.session.completed', session))
     expect(response.status).toBe(400)
-    expect(((await response.json()) as { error: string }).error).toMatch(/no userId in its metadata/)
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /no userId in its metadata/,
+    )
     expect(await purchasesFor(session.id)).toHaveLength(0)
   })
 
@@ -126,7 +152,9 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
     const session = sessionFor({ metadata: { userId: String(shopper.id) } })
     const response = await deliver(stripeEvent('checkout.session.completed', session))
     expect(response.status).toBe(400)
-    expect(((await response.json()) as { error: string }).error).toMatch(/no productSlug in its metadata/)
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /no productSlug in its metadata/,
+    )
     expect(await purchasesFor(session.id)).toHaveLength(0)
   })
 
@@ -140,7 +168,10 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
     const event = stripeEvent('customer.created', { id: 'cus_123', object: 'customer' })
     const response = await deliver(event)
     expect(response.status).toBe(200)
-    const { docs } = await payload.find({ collection: 'stripe-events', where: { eventId: { equals: event.id } } })
+    const { docs } = await payload.find({
+      collection: 'stripe-events',
+      where: { eventId: { equals: event.id } },
+    })
     expect(docs[0]).toMatchObject({ outcome: 'ignored' })
   })
 

@@ -13,7 +13,13 @@ type Props = {
 }
 
 /** Email + password form bound to a server action; works without JavaScript too. */
-export function AuthForm({ action, callbackUrl, submitLabel, pendingLabel, withName = false }: Props) {
+export function AuthForm({
+  action,
+  callbackUrl,
+  submitLabel,
+  pendingLabel,
+  withName = false,
+}: Props) {
   const [state, formAction, pending] = useActionState(action, {})
   return (
     <form action={formAction} className="auth-form">
@@ -24,11 +30,18 @@ export function AuthForm({ action, callbackUrl, submitLabel, pendingLabel, withN
         </label>
       ) : null}
       <label>
-        Email <input name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+        Email{' '}
+        <input name="email" type="email" autoComplete="email" required defaultValue={state.email} />
       </label>
       <label>
         Password{' '}
-        <input name="password" type="password" autoComplete={withName ? 'new-password' : 'current-password'} required minLength={withName ? 8 : undefined} />
+        <input
+          name="password"
+          type="password"
+          autoComplete={withName ? 'new-password' : 'current-password'}
+          required
+          minLength={withName ? 8 : undefined}
+        />
       </label>
       {state.error ? (
         <p role="alert" className="form-error">

@@ -5,7 +5,8 @@ import Link from 'next/link'
 import { Price } from './Price'
 
 export function ProductGrid({ products }: { products: Product[] }) {
-  if (products.length === 0) return <p className="empty">No products are on sale yet. Check back soon.</p>
+  if (products.length === 0)
+    return <p className="empty">No products are on sale yet. Check back soon.</p>
   return (
     <ul className="product-grid">
       {products.map((product) => (

@@ -18,10 +18,14 @@ export function PurchaseList({ purchases }: { purchases: Purchase[] }) {
     <ul className="purchase-list">
       {purchases.map((purchase) => (
         <li key={purchase.id} className="purchase-row">
-          <Link href={`/products/account/purchases/${purchase.id}`}>{productTitleOf(purchase)}</Link>
+          <Link href={`/products/account/purchases/${purchase.id}`}>
+            {productTitleOf(purchase)}
+          </Link>
           <Price amountCents={purchase.amountCents} currency={purchase.currency} />
           <PurchaseStatusBadge status={purchase.status} />
-          <time dateTime={purchase.createdAt}>{new Date(purchase.createdAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}</time>
+          <time dateTime={purchase.createdAt}>
+            {new Date(purchase.createdAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}
+          </time>
         </li>
       ))}
     </ul>

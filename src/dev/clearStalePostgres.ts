@@ -22,7 +22,11 @@ function isRunningPostgres(pid: number): boolean {
  * and a crash or power loss leaves postmaster.pid behind, which stops the next start.
  * Stop the first and remove the second, saying what happened, so the next start just works.
  */
-export async function clearStalePostgres(dataDir: string, log: (message: string) => void, stopTimeoutMs = 15_000): Promise<void> {
+export async function clearStalePostgres(
+  dataDir: string,
+  log: (message: string) => void,
+  stopTimeoutMs = 15_000,
+): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid')
   if (!existsSync(pidFile)) return
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
@@ -35,7 +39,9 @@ export async function clearStalePostgres(dataDir: string, log: (message: string)
   process.kill(pid, 'SIGINT') // "fast" shutdown: ends sessions, keeps the data consistent
   for (let waited = 0; isRunningPostgres(pid); waited += 100) {
     if (waited > stopTimeoutMs) {
-      throw new Error(`PostgreSQL (pid ${pid}) from an earlier run did not stop; stop it with "kill ${pid}" and start again.`)
+      throw new Error(
+        `PostgreSQL (pid ${pid}) from an earlier run did not stop; stop it with "kill ${pid}" and start again.`,
+      )
     }
     await sleep(100)
   }

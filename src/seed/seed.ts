@@ -11,12 +11,18 @@ export async function seed(payload: Payload): Promise<void> {
     throw new Error('Refusing to seed demo users with known passwords while NODE_ENV=production.')
   }
   for (const user of demoUsers) {
-    const existing = await payload.count({ collection: 'users', where: { email: { equals: user.email } } })
+    const existing = await payload.count({
+      collection: 'users',
+      where: { email: { equals: user.email } },
+    })
     if (existing.totalDocs > 0) continue
     await payload.create({ collection: 'users', data: { ...user, roles: [...user.roles] } })
   }
   for (const product of demoProducts) {
-    const existing = await payload.count({ collection: 'products', where: { slug: { equals: product.slug } } })
+    const existing = await payload.count({
+      collection: 'products',
+      where: { slug: { equals: product.slug } },
+    })
     if (existing.totalDocs > 0) continue
     await payload.create({
       collection: 'products',
@@ -25,6 +31,9 @@ export async function seed(payload: Payload): Promise<void> {
     })
   }
   payload.logger.info(
-    ['Demo data ready. Dev-only sign-ins:', ...demoUsers.map((user) => `  ${user.roles[0].padEnd(8)} ${user.email} / ${user.password}`)].join('\n'),
+    [
+      'Demo data ready. Dev-only sign-ins:',
+      ...demoUsers.map((user) => `  ${user.roles[0].padEnd(8)} ${user.email} / ${user.password}`),
+    ].join('\n'),
   )
 }

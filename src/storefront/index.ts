@@ -33,11 +33,15 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
 /** Appends hooks to a collection, keeping the ones that were already there. */
 function appendHooks(collection: CollectionConfig, added: Partial<Hooks>): CollectionConfig {
   const hooks: Record<string, unknown[]> = { ...(collection.hooks as Record<string, unknown[]>) }
-  for (const [name, list] of Object.entries(added)) hooks[name] = [...(hooks[name] ?? []), ...(list as unknown[])]
+  for (const [name, list] of Object.entries(added))
+    hooks[name] = [...(hooks[name] ?? []), ...(list as unknown[])]
   return { ...collection, hooks: hooks as Hooks }
 }
 
-function withBehaviour(collection: CollectionConfig, options: ResolvedStorefrontOptions): CollectionConfig {
+function withBehaviour(
+  collection: CollectionConfig,
+  options: ResolvedStorefrontOptions,
+): CollectionConfig {
   if (collection.slug === PRODUCTS_SLUG) {
     return appendHooks(collection, {
       beforeChange: [verifyStripePriceOnPublish(options.stripe)],
@@ -45,7 +49,8 @@ function withBehaviour(collection: CollectionConfig, options: ResolvedStorefront
       afterDelete: [revalidateProductPagesAfterDelete(options.productPaths)],
     })
   }
-  if (collection.slug === PURCHASES_SLUG) return appendHooks(collection, { afterChange: [queuePurchaseEmails] })
+  if (collection.slug === PURCHASES_SLUG)
+    return appendHooks(collection, { afterChange: [queuePurchaseEmails] })
   return collection
 }
 
@@ -71,17 +76,30 @@ export const storefront =
         createPurchasesCollection(options),
         createStripeEventsCollection(options),
       ],
-      jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), createSendPurchaseReceiptTask(options), createSendPaymentFailedTask(options)] },
+      jobs: {
+        ...jobs,
+        tasks: [
+          ...(jobs.tasks ?? []),
+          createSendPurchaseReceiptTask(options),
+          createSendPaymentFailedTask(options),
+        ],
+      },
       custom: { ...incomingConfig.custom, storefront: options },
     }
     if (options.disabled) return config
 
-    const autoRun = options.jobsAutoRunCron ? [{ cron: options.jobsAutoRunCron, queue: STOREFRONT_QUEUE, limit: 20, silent: true }] : []
+    const autoRun = options.jobsAutoRunCron
+      ? [{ cron: options.jobsAutoRunCron, queue: STOREFRONT_QUEUE, limit: 20, silent: true }]
+      : []
     const existingAutoRun = jobs.autoRun
     return {
       ...config,
       collections: config.collections?.map((collection) => withBehaviour(collection, options)),
-      endpoints: [...(config.endpoints ?? []), createCheckoutEndpoint(options), createStripeWebhookEndpoint(options)],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        createCheckoutEndpoint(options),
+        createStripeWebhookEndpoint(options),
+      ],
       jobs: {
         ...config.jobs,
         autoRun:

@@ -97,5 +97,9 @@ export type StorefrontPluginOptions = {
 }
 
 /** Options with every default applied; factories close over this. */
-export type ResolvedStorefrontOptions = Required<Omit<StorefrontPluginOptions, 'overrideProductsCollection' | 'email'>> &
-  Pick<StorefrontPluginOptions, 'overrideProductsCollection'> & { email: Required<Pick<EmailConnection, 'from'>> & EmailConnection }
+export type ResolvedStorefrontOptions = Required<
+  Omit<StorefrontPluginOptions, 'overrideProductsCollection' | 'email'>
+> &
+  Pick<StorefrontPluginOptions, 'overrideProductsCollection'> & {
+    email: Required<Pick<EmailConnection, 'from'>> & EmailConnection
+  }

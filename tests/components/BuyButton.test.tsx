@@ -9,7 +9,10 @@ function serverAnswers(status: number, body: unknown) {
   const gate = new Promise<void>((resolve) => (release = resolve))
   const fetchMock = vi.fn(async () => {
     await gate
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    })
   })
   vi.stubGlobal('fetch', fetchMock)
   return { fetchMock, release }
@@ -26,11 +29,15 @@ describe('BuyButton', () => {
     const form = container.querySelector('form')!
     expect(form.getAttribute('action')).toBe('/api/checkout')
     expect(form.getAttribute('method')).toBe('post')
-    expect((form.querySelector('input[name="productSlug"]') as HTMLInputElement).value).toBe('workflow-templates')
+    expect((form.querySelector('input[name="productSlug"]') as HTMLInputElement).value).toBe(
+      'workflow-templates',
+    )
   })
 
   it('posts the slug as JSON, shows "Preparing checkout…" disabled while pending, then goes to Stripe', async () => {
-    const { fetchMock, release } = serverAnswers(200, { url: 'https://checkout.stripe.test/c/pay/cs_1' })
+    const { fetchMock, release } = serverAnswers(200, {
+      url: 'https://checkout.stripe.test/c/pay/cs_1',
+    })
     const navigate = vi.fn()
     render(<BuyButton productSlug="workflow-templates" navigate={navigate} />)
 
@@ -45,11 +52,16 @@ describe('BuyButton', () => {
     expect(JSON.parse(init.body as string)).toEqual({ productSlug: 'workflow-templates' })
 
     release()
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith('https://checkout.stripe.test/c/pay/cs_1'))
+    await waitFor(() =>
+      expect(navigate).toHaveBeenCalledWith('https://checkout.stripe.test/c/pay/cs_1'),
+    )
   })
 
   it('sends a signed-out shopper to the login URL the server gives', async () => {
-    const { release } = serverAnswers(401, { error: 'Sign in to buy this product.', loginUrl: '/login?callbackUrl=%2Fproducts%2Fx' })
+    const { release } = serverAnswers(401, {
+      error: 'Sign in to buy this product.',
+      loginUrl: '/login?callbackUrl=%2Fproducts%2Fx',
+    })
     release()
     const navigate = vi.fn()
     render(<BuyButton productSlug="x" navigate={navigate} />)
@@ -58,18 +70,25 @@ describe('BuyButton', () => {
   })
 
   it('announces a server error with role="alert" and lets the shopper try again', async () => {
-    const { release } = serverAnswers(502, { error: 'We could not reach the payment provider to start checkout.' })
+    const { release } = serverAnswers(502, {
+      error: 'We could not reach the payment provider to start checkout.',
+    })
     release()
     const navigate = vi.fn()
     render(<BuyButton productSlug="x" navigate={navigate} />)
     fireEvent.click(screen.getByRole('button', { name: 'Buy' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach the payment provider to start checkout.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'We could not reach the payment provider to start checkout.',
+    )
     expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled()
     expect(navigate).not.toHaveBeenCalled()
   })
 
   it('announces a network failure with role="alert"', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     render(<BuyButton productSlug="x" navigate={vi.fn()} />)
     fireEvent.click(screen.getByRole('button', { name: 'Buy' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not reach the shop')

@@ -28,7 +28,9 @@ describe('embedded PostgreSQL start-up after a crash', () => {
     const messages: string[] = []
     await clearStalePostgres(dataDir, (line) => messages.push(line))
     expect(existsSync(pidFile)).toBe(false)
-    expect(messages.join('\n')).toMatch(/Removing a stale .*postmaster\.pid left by a crashed run \(pid 999999 is not running\)/)
+    expect(messages.join('\n')).toMatch(
+      /Removing a stale .*postmaster\.pid left by a crashed run \(pid 999999 is not running\)/,
+    )
   })
 
   it('treats a reused pid that is not postgres as stale and leaves that process alone', async () => {
@@ -56,7 +58,9 @@ describe('embedded PostgreSQL start-up after a crash', () => {
         `console.log('ready')\nsetInterval(() => {}, 1000)\n`,
     )
     // node itself with tsx's loader (not the tsx CLI, which would leave its child behind on SIGKILL).
-    const crashing = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const crashing = spawn(process.execPath, ['--import', 'tsx', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     await new Promise<void>((resolve, reject) => {
       crashing.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve())
       crashing.once('exit', (code) => reject(new Error(`child exited early (${code})`)))
@@ -65,9 +69,15 @@ describe('embedded PostgreSQL start-up after a crash', () => {
     await new Promise((resolve) => crashing.once('exit', resolve))
 
     const messages: string[] = []
-    const postgres = await startEmbeddedPostgres({ dataDir, port, log: (line) => messages.push(line) })
+    const postgres = await startEmbeddedPostgres({
+      dataDir,
+      port,
+      log: (line) => messages.push(line),
+    })
     try {
-      expect(messages.join('\n')).toMatch(/PostgreSQL from an earlier run is still running \(pid \d+\); stopping it first/)
+      expect(messages.join('\n')).toMatch(
+        /PostgreSQL from an earlier run is still running \(pid \d+\); stopping it first/,
+      )
       await postgres.createDatabase('after_crash')
     } finally {
       await postgres.stop()
@@ -79,8 +89,12 @@ describe('embedded PostgreSQL start-up after a crash', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
     const { port } = blocker.address() as net.AddressInfo
     try {
-      await expect(startEmbeddedPostgres({ dataDir: tempDataDir(), port, log: () => {} })).rejects.toThrow(
-        new RegExp(`Port ${port} is already in use by another program.*EMBEDDED_POSTGRES_PORT.*DATABASE_URL`),
+      await expect(
+        startEmbeddedPostgres({ dataDir: tempDataDir(), port, log: () => {} }),
+      ).rejects.toThrow(
+        new RegExp(
+          `Port ${port} is already in use by another program.*EMBEDDED_POSTGRES_PORT.*DATABASE_URL`,
+        ),
       )
     } finally {
       blocker.close()

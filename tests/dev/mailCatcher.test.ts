@@ -105,7 +105,13 @@ describe('mail catcher: sending through the real resend SDK', () => {
 
     const found = await resend.emails.get(id)
     expect(found.error).toBeNull()
-    expect(found.data).toMatchObject({ object: 'email', id, to: ['buyer@example.com'], subject: 'Your receipt for The Field Guide', last_event: 'delivered' })
+    expect(found.data).toMatchObject({
+      object: 'email',
+      id,
+      to: ['buyer@example.com'],
+      subject: 'Your receipt for The Field Guide',
+      last_event: 'delivered',
+    })
 
     const missing = await resend.emails.get(randomUUID())
     expect(missing).toMatchObject({ data: null, error: { statusCode: 404, name: 'not_found' } })
@@ -142,7 +148,10 @@ describe('mail catcher: idempotency keys', () => {
     expect(first.error).toBeNull()
     expect(second).toMatchObject({ data: { id: first.data?.id }, error: null })
     expect(catcher.messages()).toHaveLength(1)
-    expect(catcher.messages()[0]).toMatchObject({ id: first.data?.id, idempotency_key: 'purchase-receipt/42' })
+    expect(catcher.messages()[0]).toMatchObject({
+      id: first.data?.id,
+      idempotency_key: 'purchase-receipt/42',
+    })
   })
 
   it('stores one email for 10 concurrent sends with one key, and gives all of them its id', async () => {
@@ -151,7 +160,11 @@ describe('mail catcher: idempotency keys', () => {
     const fresh = await createMailCatcher({ port: 0 })
     try {
       const client = resendClient(fresh.url)
-      const results = await Promise.all(Array.from({ length: 10 }, () => client.emails.send(receipt(), { idempotencyKey: 'purchase-receipt/43' })))
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          client.emails.send(receipt(), { idempotencyKey: 'purchase-receipt/43' }),
+        ),
+      )
 
       expect(results.map((result) => result.error)).toEqual(Array(10).fill(null))
       const ids = new Set(results.map((result) => result.data?.id))
@@ -164,9 +177,14 @@ describe('mail catcher: idempotency keys', () => {
 
   it('refuses a reused key with a different payload: 409 invalid_idempotent_request as { error }', async () => {
     await resend.emails.send(receipt(), { idempotencyKey: 'purchase-receipt/44' })
-    const reused = await resend.emails.send(receipt({ subject: 'Something else' }), { idempotencyKey: 'purchase-receipt/44' })
+    const reused = await resend.emails.send(receipt({ subject: 'Something else' }), {
+      idempotencyKey: 'purchase-receipt/44',
+    })
 
-    expect(reused).toMatchObject({ data: null, error: { statusCode: 409, name: 'invalid_idempotent_request' } })
+    expect(reused).toMatchObject({
+      data: null,
+      error: { statusCode: 409, name: 'invalid_idempotent_request' },
+    })
     expect(catcher.messages()).toHaveLength(1)
   })
 
@@ -194,20 +212,29 @@ describe('mail catcher: idempotency keys', () => {
   it('rejects a key longer than 256 characters with 400 invalid_idempotency_key', async () => {
     const result = await resend.emails.send(receipt(), { idempotencyKey: 'k'.repeat(257) })
 
-    expect(result).toMatchObject({ data: null, error: { statusCode: 400, name: 'invalid_idempotency_key' } })
+    expect(result).toMatchObject({
+      data: null,
+      error: { statusCode: 400, name: 'invalid_idempotency_key' },
+    })
     expect(catcher.messages()).toEqual([])
   })
 })
 
 describe('mail catcher: fail-next switch', () => {
   it('fails the next 3 sends with the asked status (POST /_catcher/fail-next); the 4th succeeds once', async () => {
-    const armed = await fetch(`${catcher.url}/_catcher/fail-next`, { method: 'POST', body: JSON.stringify({ count: 3, status: 503 }) })
+    const armed = await fetch(`${catcher.url}/_catcher/fail-next`, {
+      method: 'POST',
+      body: JSON.stringify({ count: 3, status: 503 }),
+    })
     expect(armed.status).toBe(200)
 
     // Retries with one key, as the receipt job makes them: failures must not use the key up.
     const send = () => resend.emails.send(receipt(), { idempotencyKey: 'purchase-receipt/45' })
     for (let attempt = 1; attempt <= 3; attempt++) {
-      expect(await send()).toMatchObject({ data: null, error: { statusCode: 503, name: 'internal_server_error', message: expect.any(String) } })
+      expect(await send()).toMatchObject({
+        data: null,
+        error: { statusCode: 503, name: 'internal_server_error', message: expect.any(String) },
+      })
     }
     expect(catcher.messages()).toEqual([])
 
@@ -219,7 +246,10 @@ describe('mail catcher: fail-next switch', () => {
   it('fails with 500 internal_server_error by default through the handle', async () => {
     catcher.failNext(1)
 
-    expect(await resend.emails.send(receipt())).toMatchObject({ data: null, error: { statusCode: 500, name: 'internal_server_error' } })
+    expect(await resend.emails.send(receipt())).toMatchObject({
+      data: null,
+      error: { statusCode: 500, name: 'internal_server_error' },
+    })
     expect((await resend.emails.send(receipt())).error).toBeNull()
   })
 
@@ -227,9 +257,15 @@ describe('mail catcher: fail-next switch', () => {
     expect(() => catcher.failNext(-1)).toThrow(RangeError)
     expect(() => catcher.failNext(1, 200)).toThrow(RangeError)
 
-    const response = await fetch(`${catcher.url}/_catcher/fail-next`, { method: 'POST', body: JSON.stringify({ count: 2, status: 204 }) })
+    const response = await fetch(`${catcher.url}/_catcher/fail-next`, {
+      method: 'POST',
+      body: JSON.stringify({ count: 2, status: 204 }),
+    })
     expect(response.status).toBe(400)
-    expect(await response.json()).toMatchObject({ name: 'validation_error', message: expect.stringMatching(/status/) })
+    expect(await response.json()).toMatchObject({
+      name: 'validation_error',
+      message: expect.stringMatching(/status/),
+    })
     expect((await resend.emails.send(receipt())).error).toBeNull()
   })
 })
@@ -237,16 +273,25 @@ describe('mail catcher: fail-next switch', () => {
 describe('mail catcher: refusals shaped like Resend', () => {
   it('answers a request without an API key with 401 missing_api_key', async () => {
     const result = await resend.emails.send(receipt(), { headers: { Authorization: '' } })
-    expect(result).toMatchObject({ data: null, error: { statusCode: 401, name: 'missing_api_key' } })
+    expect(result).toMatchObject({
+      data: null,
+      error: { statusCode: 401, name: 'missing_api_key' },
+    })
 
-    const bare = await fetch(`${catcher.url}/emails`, { method: 'POST', body: JSON.stringify(receipt()) })
+    const bare = await fetch(`${catcher.url}/emails`, {
+      method: 'POST',
+      body: JSON.stringify(receipt()),
+    })
     expect(bare.status).toBe(401)
     expect(catcher.messages()).toEqual([])
   })
 
   it('answers a key that is not a Resend key with 403 invalid_api_key', async () => {
     const result = await resendClient(catcher.url, 'sk_live_not_resend').emails.send(receipt())
-    expect(result).toMatchObject({ data: null, error: { statusCode: 403, name: 'invalid_api_key' } })
+    expect(result).toMatchObject({
+      data: null,
+      error: { statusCode: 403, name: 'invalid_api_key' },
+    })
   })
 
   it.each([
@@ -255,17 +300,29 @@ describe('mail catcher: refusals shaped like Resend', () => {
     ['from', { from: undefined }, /`from`/],
     ['html and text', { html: undefined, text: undefined }, /`html` or `text`/],
     ['a malformed from address', { from: 'Payload Storefront' }, /Invalid `from`/],
-  ])('answers a send missing %s with 422 validation_error and stores nothing', async (_field, overrides, message) => {
-    const result = await resend.emails.send(unchecked({ ...receipt(), ...overrides }))
+  ])(
+    'answers a send missing %s with 422 validation_error and stores nothing',
+    async (_field, overrides, message) => {
+      const result = await resend.emails.send(unchecked({ ...receipt(), ...overrides }))
 
-    expect(result).toMatchObject({ data: null, error: { statusCode: 422, name: 'validation_error', message: expect.stringMatching(message) } })
-    expect(catcher.messages()).toEqual([])
-  })
+      expect(result).toMatchObject({
+        data: null,
+        error: {
+          statusCode: 422,
+          name: 'validation_error',
+          message: expect.stringMatching(message),
+        },
+      })
+      expect(catcher.messages()).toEqual([])
+    },
+  )
 })
 
 describe('mail catcher: inbox pages', () => {
   it('escapes what mail contains on the inbox page', async () => {
-    await resend.emails.send(receipt({ subject: '<script>alert(1)</script>', to: '"Eve" <eve@example.com>' }))
+    await resend.emails.send(
+      receipt({ subject: '<script>alert(1)</script>', to: '"Eve" <eve@example.com>' }),
+    )
 
     const inbox = await getText('/')
     expect(inbox.status).toBe(200)
@@ -278,7 +335,9 @@ describe('mail catcher: inbox pages', () => {
 
   it('shows one message with its HTML in a sandboxed srcdoc iframe and its text part, all escaped', async () => {
     const hostile = '<img src="x" onerror="alert(1)"><script>alert(2)</script>'
-    const sent = await resend.emails.send(receipt({ subject: 'Hello & welcome', html: hostile, text: 'Plain <b>text</b>' }))
+    const sent = await resend.emails.send(
+      receipt({ subject: 'Hello & welcome', html: hostile, text: 'Plain <b>text</b>' }),
+    )
 
     const page = await getText(`/messages/${sent.data?.id}`)
     expect(page.status).toBe(200)
@@ -299,6 +358,10 @@ describe('mail catcher: inbox pages', () => {
 
     const unknown = await getText('/domains')
     expect(unknown.status).toBe(404)
-    expect(JSON.parse(unknown.body)).toEqual({ statusCode: 404, name: 'not_found', message: 'The requested endpoint does not exist.' })
+    expect(JSON.parse(unknown.body)).toEqual({
+      statusCode: 404,
+      name: 'not_found',
+      message: 'The requested endpoint does not exist.',
+    })
   })
 })

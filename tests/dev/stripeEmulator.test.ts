@@ -19,7 +19,10 @@ type Delivery = { headers: IncomingHttpHeaders; rawBody: string; event: Stripe.E
  */
 async function startWebhookReceiver() {
   const deliveries: Delivery[] = []
-  const waiters: Array<{ matches: (delivery: Delivery) => boolean; resolve: (delivery: Delivery) => void }> = []
+  const waiters: Array<{
+    matches: (delivery: Delivery) => boolean
+    resolve: (delivery: Delivery) => void
+  }> = []
   let answer: (delivery: Delivery) => number = () => 200
 
   const server = createServer((request, response) => {
@@ -27,9 +30,15 @@ async function startWebhookReceiver() {
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8')
-      const delivery: Delivery = { headers: request.headers, rawBody, event: JSON.parse(rawBody) as Stripe.Event }
+      const delivery: Delivery = {
+        headers: request.headers,
+        rawBody,
+        event: JSON.parse(rawBody) as Stripe.Event,
+      }
       deliveries.push(delivery)
-      response.writeHead(answer(delivery), { 'Content-Type': 'application/json' }).end('{"received":true}')
+      response
+        .writeHead(answer(delivery), { 'Content-Type': 'application/json' })
+        .end('{"received":true}')
       for (const waiter of waiters.filter((candidate) => candidate.matches(delivery))) {
         waiters.splice(waiters.indexOf(waiter), 1)
         waiter.resolve(delivery)
@@ -46,9 +55,13 @@ async function startWebhookReceiver() {
     },
     /** The first delivery (already received or still to come) for this event type and object id. */
     waitFor(type: string, objectId: string): Promise<Delivery> {
-      const matches = (delivery: Delivery) => delivery.event.type === type && (delivery.event.data.object as { id: string }).id === objectId
+      const matches = (delivery: Delivery) =>
+        delivery.event.type === type &&
+        (delivery.event.data.object as { id: string }).id === objectId
       const received = deliveries.find(matches)
-      return received ? Promise.resolve(received) : new Promise((resolve) => waiters.push({ matches, resolve }))
+      return received
+        ? Promise.resolve(received)
+        : new Promise((resolve) => waiters.push({ matches, resolve }))
     },
     clear() {
       deliveries.length = 0
@@ -69,7 +82,8 @@ const checkoutParams = {
   client_reference_id: '7',
   metadata: { userId: '7', productSlug: 'workflow-templates' },
   allow_promotion_codes: false,
-  success_url: 'http://localhost:3000/products/account?purchased=workflow-templates&session_id={CHECKOUT_SESSION_ID}',
+  success_url:
+    'http://localhost:3000/products/account?purchased=workflow-templates&session_id={CHECKOUT_SESSION_ID}',
   cancel_url: 'http://localhost:3000/products/workflow-templates?canceled=1',
 } satisfies Stripe.Checkout.SessionCreateParams
 
@@ -83,21 +97,40 @@ async function caught(promise: Promise<unknown>): Promise<Stripe.errors.StripeEr
 }
 
 /** Submits the hosted page's form as a browser would, without following the redirect. */
-function submitCheckoutPage(session: Stripe.Checkout.Session, fields: Record<string, string>): Promise<Response> {
-  return fetch(session.url!, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' })
+function submitCheckoutPage(
+  session: Stripe.Checkout.Session,
+  fields: Record<string, string>,
+): Promise<Response> {
+  return fetch(session.url!, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    redirect: 'manual',
+  })
 }
 
 function verify(delivery: Delivery): Stripe.Event {
-  return stripe.webhooks.constructEvent(delivery.rawBody, delivery.headers['stripe-signature'] as string, WEBHOOK_SECRET)
+  return stripe.webhooks.constructEvent(
+    delivery.rawBody,
+    delivery.headers['stripe-signature'] as string,
+    WEBHOOK_SECRET,
+  )
 }
 
 function eventsAbout(objectId: string): EventRecord[] {
-  return emulator.events().filter((record) => (record.event.data.object as { id: string }).id === objectId)
+  return emulator
+    .events()
+    .filter((record) => (record.event.data.object as { id: string }).id === objectId)
 }
 
-async function paidSession(): Promise<{ session: Stripe.Checkout.Session; paymentIntentId: string }> {
+async function paidSession(): Promise<{
+  session: Stripe.Checkout.Session
+  paymentIntentId: string
+}> {
   const session = await stripe.checkout.sessions.create(checkoutParams)
-  expect(emulator.payCheckoutSession(session.id, { method: 'card', cardNumber: '4242424242424242' }).outcome).toBe('paid')
+  expect(
+    emulator.payCheckoutSession(session.id, { method: 'card', cardNumber: '4242424242424242' })
+      .outcome,
+  ).toBe('paid')
   const paid = await stripe.checkout.sessions.retrieve(session.id)
   return { session: paid, paymentIntentId: paid.payment_intent as string }
 }
@@ -112,10 +145,19 @@ beforeAll(async () => {
     retryDelaysMs: RETRY_DELAYS_MS,
     prices: [
       { id: 'price_retired', unitAmount: 1500, productName: 'Retired Pack', active: false },
-      { id: 'price_monthly', unitAmount: 900, productName: 'Monthly Club', recurring: { interval: 'month' } },
+      {
+        id: 'price_monthly',
+        unitAmount: 900,
+        productName: 'Monthly Club',
+        recurring: { interval: 'month' },
+      },
     ],
   })
-  stripe = new Stripe('sk_test_emulator', { host: '127.0.0.1', port: emulator.port, protocol: 'http' })
+  stripe = new Stripe('sk_test_emulator', {
+    host: '127.0.0.1',
+    port: emulator.port,
+    protocol: 'http',
+  })
 })
 
 afterEach(async () => {
@@ -131,13 +173,25 @@ afterAll(async () => {
 
 describe('Stripe emulator: Checkout Sessions API', () => {
   it('creates a session from exactly the params the shop sent, and records the request', async () => {
-    const session = await stripe.checkout.sessions.create(checkoutParams, { idempotencyKey: 'checkout-7-workflow-templates' })
+    const session = await stripe.checkout.sessions.create(checkoutParams, {
+      idempotencyKey: 'checkout-7-workflow-templates',
+    })
 
     expect(emulator.requests()).toHaveLength(1)
     const [recorded] = emulator.requests()
-    expect(recorded).toMatchObject({ method: 'POST', path: '/v1/checkout/sessions', idempotencyKey: 'checkout-7-workflow-templates', status: 200, idempotentReplayed: false })
+    expect(recorded).toMatchObject({
+      method: 'POST',
+      path: '/v1/checkout/sessions',
+      idempotencyKey: 'checkout-7-workflow-templates',
+      status: 200,
+      idempotentReplayed: false,
+    })
     // Form values travel as strings, so the quantity comes back as '1'.
-    expect(recorded.params).toEqual({ ...checkoutParams, allow_promotion_codes: 'false', line_items: [{ price: 'price_demo_workflow_templates', quantity: '1' }] })
+    expect(recorded.params).toEqual({
+      ...checkoutParams,
+      allow_promotion_codes: 'false',
+      line_items: [{ price: 'price_demo_workflow_templates', quantity: '1' }],
+    })
 
     expect(session).toMatchObject({
       object: 'checkout.session',
@@ -158,14 +212,26 @@ describe('Stripe emulator: Checkout Sessions API', () => {
     })
     expect(session.id).toMatch(/^cs_test_a1\w+$/)
     // Stripe's full shape: every field of the official fixture is present.
-    expect(Object.keys(session)).toEqual(expect.arrayContaining(Object.keys(fixtures['checkout.session'])))
+    expect(Object.keys(session)).toEqual(
+      expect.arrayContaining(Object.keys(fixtures['checkout.session'])),
+    )
   })
 
   it('rejects an unknown price like Stripe, so the SDK throws StripeInvalidRequestError', async () => {
-    const error = await caught(stripe.checkout.sessions.create({ ...checkoutParams, line_items: [{ price: 'price_x', quantity: 1 }] }))
+    const error = await caught(
+      stripe.checkout.sessions.create({
+        ...checkoutParams,
+        line_items: [{ price: 'price_x', quantity: 1 }],
+      }),
+    )
 
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError)
-    expect(error).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'line_items[0][price]', message: "No such price: 'price_x'" })
+    expect(error).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'line_items[0][price]',
+      message: "No such price: 'price_x'",
+    })
     expect(error.doc_url).toBe('https://stripe.com/docs/error-codes/resource-missing')
   })
 
@@ -174,27 +240,67 @@ describe('Stripe emulator: Checkout Sessions API', () => {
     const { success_url: _successUrl, ...withoutSuccessUrl } = checkoutParams
     const { line_items: _lineItems, ...withoutLineItems } = checkoutParams
 
-    expect(await caught(stripe.checkout.sessions.create(withoutMode))).toMatchObject({ code: 'parameter_missing', param: 'mode', message: 'Missing required param: mode.' })
-    expect(await caught(stripe.checkout.sessions.create(withoutSuccessUrl))).toMatchObject({ code: 'parameter_missing', param: 'success_url' })
-    expect(await caught(stripe.checkout.sessions.create(withoutLineItems))).toMatchObject({ code: 'parameter_missing', param: 'line_items' })
-    expect(await caught(stripe.checkout.sessions.create({ ...checkoutParams, line_items: [{ price: 'price_demo_workflow_templates' }] }))).toMatchObject({
+    expect(await caught(stripe.checkout.sessions.create(withoutMode))).toMatchObject({
+      code: 'parameter_missing',
+      param: 'mode',
+      message: 'Missing required param: mode.',
+    })
+    expect(await caught(stripe.checkout.sessions.create(withoutSuccessUrl))).toMatchObject({
+      code: 'parameter_missing',
+      param: 'success_url',
+    })
+    expect(await caught(stripe.checkout.sessions.create(withoutLineItems))).toMatchObject({
+      code: 'parameter_missing',
+      param: 'line_items',
+    })
+    expect(
+      await caught(
+        stripe.checkout.sessions.create({
+          ...checkoutParams,
+          line_items: [{ price: 'price_demo_workflow_templates' }],
+        }),
+      ),
+    ).toMatchObject({
       code: 'parameter_missing',
       param: 'line_items[0][quantity]',
     })
-    expect(await caught(stripe.checkout.sessions.create({ ...checkoutParams, line_items: [{ price: 'price_retired', quantity: 1 }] }))).toMatchObject({
+    expect(
+      await caught(
+        stripe.checkout.sessions.create({
+          ...checkoutParams,
+          line_items: [{ price: 'price_retired', quantity: 1 }],
+        }),
+      ),
+    ).toMatchObject({
       type: 'StripeInvalidRequestError',
       param: 'line_items[0][price]',
       message: 'The price specified is inactive. This field only accepts active prices.',
     })
-    expect(await caught(stripe.checkout.sessions.create({ ...checkoutParams, line_items: [{ price: 'price_monthly', quantity: 1 }] }))).toMatchObject({
+    expect(
+      await caught(
+        stripe.checkout.sessions.create({
+          ...checkoutParams,
+          line_items: [{ price: 'price_monthly', quantity: 1 }],
+        }),
+      ),
+    ).toMatchObject({
       param: 'line_items[0][price]',
       message: expect.stringContaining('recurring price'),
     })
-    expect(await caught(stripe.checkout.sessions.create({ ...checkoutParams, sucess_url: 'typo' } as Stripe.Checkout.SessionCreateParams))).toMatchObject({
+    expect(
+      await caught(
+        stripe.checkout.sessions.create({
+          ...checkoutParams,
+          sucess_url: 'typo',
+        } as Stripe.Checkout.SessionCreateParams),
+      ),
+    ).toMatchObject({
       code: 'parameter_unknown',
       param: 'sucess_url',
     })
-    expect(emulator.requests().map((request) => request.status)).toEqual([400, 400, 400, 400, 400, 400, 400])
+    expect(emulator.requests().map((request) => request.status)).toEqual([
+      400, 400, 400, 400, 400, 400, 400,
+    ])
   })
 
   it('answers 404 resource_missing for unknown ids and 401 without a test secret key', async () => {
@@ -204,28 +310,58 @@ describe('Stripe emulator: Checkout Sessions API', () => {
       code: 'resource_missing',
       message: "No such checkout.session: 'cs_test_missing'",
     })
-    expect(await caught(stripe.prices.retrieve('price_missing'))).toMatchObject({ statusCode: 404, param: 'id', message: "No such price: 'price_missing'" })
-    expect(await stripe.prices.retrieve('price_demo_discovery_toolkit')).toMatchObject({ unit_amount: 2900, currency: 'usd', type: 'one_time', active: true, product: 'prod_demo_discovery_toolkit' })
+    expect(await caught(stripe.prices.retrieve('price_missing'))).toMatchObject({
+      statusCode: 404,
+      param: 'id',
+      message: "No such price: 'price_missing'",
+    })
+    expect(await stripe.prices.retrieve('price_demo_discovery_toolkit')).toMatchObject({
+      unit_amount: 2900,
+      currency: 'usd',
+      type: 'one_time',
+      active: true,
+      product: 'prod_demo_discovery_toolkit',
+    })
 
-    const liveKey = new Stripe('sk_live_not_for_the_emulator', { host: '127.0.0.1', port: emulator.port, protocol: 'http' })
-    expect(await caught(liveKey.prices.retrieve('price_demo_workflow_templates'))).toBeInstanceOf(Stripe.errors.StripeAuthenticationError)
+    const liveKey = new Stripe('sk_live_not_for_the_emulator', {
+      host: '127.0.0.1',
+      port: emulator.port,
+      protocol: 'http',
+    })
+    expect(await caught(liveKey.prices.retrieve('price_demo_workflow_templates'))).toBeInstanceOf(
+      Stripe.errors.StripeAuthenticationError,
+    )
 
     const anonymous = await fetch(`${emulator.url}/v1/prices/price_demo_workflow_templates`)
     expect(anonymous.status).toBe(401)
-    expect(await anonymous.json()).toEqual({ error: { type: 'invalid_request_error', message: expect.stringContaining('You did not provide an API key') } })
+    expect(await anonymous.json()).toEqual({
+      error: {
+        type: 'invalid_request_error',
+        message: expect.stringContaining('You did not provide an API key'),
+      },
+    })
   })
 
   it('replays an idempotent request and refuses the same key with different params', async () => {
-    const first = await stripe.checkout.sessions.create(checkoutParams, { idempotencyKey: 'same-key' })
-    const replay = await stripe.checkout.sessions.create(checkoutParams, { idempotencyKey: 'same-key' })
+    const first = await stripe.checkout.sessions.create(checkoutParams, {
+      idempotencyKey: 'same-key',
+    })
+    const replay = await stripe.checkout.sessions.create(checkoutParams, {
+      idempotencyKey: 'same-key',
+    })
 
     expect(replay.id).toBe(first.id)
     expect(replay.lastResponse.headers['idempotent-replayed']).toBe('true')
     expect(first.lastResponse.headers['idempotent-replayed']).toBeUndefined()
     expect(emulator.requests().map((request) => request.idempotentReplayed)).toEqual([false, true])
 
-    const changed = { ...checkoutParams, line_items: [{ price: 'price_demo_discovery_toolkit', quantity: 1 }] }
-    const error = await caught(stripe.checkout.sessions.create(changed, { idempotencyKey: 'same-key' }))
+    const changed = {
+      ...checkoutParams,
+      line_items: [{ price: 'price_demo_discovery_toolkit', quantity: 1 }],
+    }
+    const error = await caught(
+      stripe.checkout.sessions.create(changed, { idempotencyKey: 'same-key' }),
+    )
     expect(error).toBeInstanceOf(Stripe.errors.StripeIdempotencyError)
     expect(error.message).toMatch(/can only be used with the same parameters/)
   })
@@ -233,30 +369,62 @@ describe('Stripe emulator: Checkout Sessions API', () => {
   it('retrieves a paid session with line_items and payment_intent expanded, linked to its charge', async () => {
     const { session } = await paidSession()
 
-    const expanded = await stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items', 'payment_intent'] })
+    const expanded = await stripe.checkout.sessions.retrieve(session.id, {
+      expand: ['line_items', 'payment_intent'],
+    })
     expect(emulator.requests().at(-1)?.params).toEqual({ expand: ['line_items', 'payment_intent'] })
     expect(expanded.line_items?.data).toEqual([
-      expect.objectContaining({ object: 'item', description: 'Workflow Templates', quantity: 1, amount_total: 4900, currency: 'usd', price: expect.objectContaining({ id: 'price_demo_workflow_templates', object: 'price' }) }),
+      expect.objectContaining({
+        object: 'item',
+        description: 'Workflow Templates',
+        quantity: 1,
+        amount_total: 4900,
+        currency: 'usd',
+        price: expect.objectContaining({ id: 'price_demo_workflow_templates', object: 'price' }),
+      }),
     ])
     const paymentIntent = expanded.payment_intent as Stripe.PaymentIntent
-    expect(paymentIntent).toMatchObject({ object: 'payment_intent', status: 'succeeded', amount: 4900, amount_received: 4900, currency: 'usd' })
-    expect(Object.keys(paymentIntent)).toEqual(expect.arrayContaining(Object.keys(fixtures.payment_intent)))
+    expect(paymentIntent).toMatchObject({
+      object: 'payment_intent',
+      status: 'succeeded',
+      amount: 4900,
+      amount_received: 4900,
+      currency: 'usd',
+    })
+    expect(Object.keys(paymentIntent)).toEqual(
+      expect.arrayContaining(Object.keys(fixtures.payment_intent)),
+    )
 
     const charge = await stripe.charges.retrieve(paymentIntent.latest_charge as string)
-    expect(charge).toMatchObject({ payment_intent: paymentIntent.id, status: 'succeeded', paid: true, amount: 4900, refunded: false })
+    expect(charge).toMatchObject({
+      payment_intent: paymentIntent.id,
+      status: 'succeeded',
+      paid: true,
+      amount: 4900,
+      refunded: false,
+    })
 
     const lineItems = await stripe.checkout.sessions.listLineItems(session.id)
     expect(lineItems.data.map((item) => item.price?.id)).toEqual(['price_demo_workflow_templates'])
-    const deep = await stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items.data.price.product'] })
-    expect((deep.line_items?.data[0].price?.product as Stripe.Product).name).toBe('Workflow Templates')
+    const deep = await stripe.checkout.sessions.retrieve(session.id, {
+      expand: ['line_items.data.price.product'],
+    })
+    expect((deep.line_items?.data[0].price?.product as Stripe.Product).name).toBe(
+      'Workflow Templates',
+    )
   })
 
   it('expires an open session and fires checkout.session.expired; a closed session cannot expire again', async () => {
     const session = await stripe.checkout.sessions.create(checkoutParams)
     const expired = await stripe.checkout.sessions.expire(session.id)
     expect(expired).toMatchObject({ status: 'expired', url: null })
-    expect(verify(await receiver.waitFor('checkout.session.expired', session.id)).type).toBe('checkout.session.expired')
-    expect(await caught(stripe.checkout.sessions.expire(session.id))).toMatchObject({ statusCode: 400, message: expect.stringContaining('status of "expired"') })
+    expect(verify(await receiver.waitFor('checkout.session.expired', session.id)).type).toBe(
+      'checkout.session.expired',
+    )
+    expect(await caught(stripe.checkout.sessions.expire(session.id))).toMatchObject({
+      statusCode: 400,
+      message: expect.stringContaining('status of "expired"'),
+    })
     expect(await (await fetch(session.url!)).text()).toContain('This checkout session has expired.')
   })
 })
@@ -268,7 +436,16 @@ describe('Stripe emulator: hosted checkout page', () => {
     const html = await page.text()
 
     expect(page.status).toBe(200)
-    for (const text of ['Workflow Templates', '$49.00', 'shopper@example.com', '4242 4242 4242 4242', '4000 0000 0000 0002', '>Pay<', 'Pay by bank transfer (delayed)', 'Pay by bank transfer that fails (delayed)']) {
+    for (const text of [
+      'Workflow Templates',
+      '$49.00',
+      'shopper@example.com',
+      '4242 4242 4242 4242',
+      '4000 0000 0000 0002',
+      '>Pay<',
+      'Pay by bank transfer (delayed)',
+      'Pay by bank transfer that fails (delayed)',
+    ]) {
       expect(html).toContain(text)
     }
     expect(html).toContain(`<a href="${checkoutParams.cancel_url}">Cancel</a>`)
@@ -276,35 +453,66 @@ describe('Stripe emulator: hosted checkout page', () => {
 
   it('paying with 4242 completes the session, redirects 303 to success_url, and sends a verifiable checkout.session.completed', async () => {
     const session = await stripe.checkout.sessions.create(checkoutParams)
-    const response = await submitCheckoutPage(session, { method: 'card', card_number: '4242 4242 4242 4242' })
+    const response = await submitCheckoutPage(session, {
+      method: 'card',
+      card_number: '4242 4242 4242 4242',
+    })
 
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe(`http://localhost:3000/products/account?purchased=workflow-templates&session_id=${session.id}`)
+    expect(response.headers.get('location')).toBe(
+      `http://localhost:3000/products/account?purchased=workflow-templates&session_id=${session.id}`,
+    )
 
     const delivery = await receiver.waitFor('checkout.session.completed', session.id)
     expect(delivery.headers['content-type']).toMatch(/^application\/json/)
     const event = verify(delivery)
-    expect(event).toMatchObject({ object: 'event', type: 'checkout.session.completed', api_version: Stripe.API_VERSION, livemode: false, pending_webhooks: 1 })
+    expect(event).toMatchObject({
+      object: 'event',
+      type: 'checkout.session.completed',
+      api_version: Stripe.API_VERSION,
+      livemode: false,
+      pending_webhooks: 1,
+    })
     expect(event.id).toMatch(/^evt_/)
     const completed = event.data.object as Stripe.Checkout.Session
-    expect(completed).toMatchObject({ id: session.id, status: 'complete', payment_status: 'paid', metadata: { userId: '7', productSlug: 'workflow-templates' }, client_reference_id: '7' })
+    expect(completed).toMatchObject({
+      id: session.id,
+      status: 'complete',
+      payment_status: 'paid',
+      metadata: { userId: '7', productSlug: 'workflow-templates' },
+      client_reference_id: '7',
+    })
     expect(completed.payment_intent).toMatch(/^pi_/)
     expect(completed.customer_details?.email).toBe('shopper@example.com')
     expect(Object.keys(event)).toEqual(expect.arrayContaining(Object.keys(fixtures.event)))
-    expect(await stripe.events.retrieve(event.id)).toMatchObject({ id: event.id, type: 'checkout.session.completed' })
+    expect(await stripe.events.retrieve(event.id)).toMatchObject({
+      id: event.id,
+      type: 'checkout.session.completed',
+    })
 
-    expect(() => stripe.webhooks.constructEvent(delivery.rawBody, delivery.headers['stripe-signature'] as string, 'whsec_someone_else')).toThrow(
-      Stripe.errors.StripeSignatureVerificationError,
-    )
+    expect(() =>
+      stripe.webhooks.constructEvent(
+        delivery.rawBody,
+        delivery.headers['stripe-signature'] as string,
+        'whsec_someone_else',
+      ),
+    ).toThrow(Stripe.errors.StripeSignatureVerificationError)
   })
 
   it('a declined card shows Stripe’s message with 402, keeps the session open and sends no completed event', async () => {
     const session = await stripe.checkout.sessions.create(checkoutParams)
-    const response = await submitCheckoutPage(session, { method: 'card', card_number: '4000 0000 0000 0002' })
+    const response = await submitCheckoutPage(session, {
+      method: 'card',
+      card_number: '4000 0000 0000 0002',
+    })
 
     expect(response.status).toBe(402)
     expect(await response.text()).toContain('Your card was declined.')
-    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'open', payment_status: 'unpaid', payment_intent: null })
+    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+      status: 'open',
+      payment_status: 'unpaid',
+      payment_intent: null,
+    })
 
     await emulator.idle()
     expect(emulator.events()).toEqual([])
@@ -317,30 +525,53 @@ describe('Stripe emulator: hosted checkout page', () => {
     expect(response.status).toBe(303)
 
     const completed = verify(await receiver.waitFor('checkout.session.completed', session.id))
-    const succeeded = verify(await receiver.waitFor('checkout.session.async_payment_succeeded', session.id))
+    const succeeded = verify(
+      await receiver.waitFor('checkout.session.async_payment_succeeded', session.id),
+    )
     expect(completed.data.object).toMatchObject({ status: 'complete', payment_status: 'unpaid' })
     expect(succeeded.data.object).toMatchObject({ status: 'complete', payment_status: 'paid' })
-    expect(eventsAbout(session.id).map((record) => record.event.type)).toEqual(['checkout.session.completed', 'checkout.session.async_payment_succeeded'])
+    expect(eventsAbout(session.id).map((record) => record.event.type)).toEqual([
+      'checkout.session.completed',
+      'checkout.session.async_payment_succeeded',
+    ])
 
-    const settled = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] })
-    expect(settled).toMatchObject({ payment_status: 'paid', payment_intent: { status: 'succeeded', amount_received: 4900, payment_method_types: ['us_bank_account'] } })
+    const settled = await stripe.checkout.sessions.retrieve(session.id, {
+      expand: ['payment_intent'],
+    })
+    expect(settled).toMatchObject({
+      payment_status: 'paid',
+      payment_intent: {
+        status: 'succeeded',
+        amount_received: 4900,
+        payment_method_types: ['us_bank_account'],
+      },
+    })
   })
 
   it('a failing bank transfer ends with async_payment_failed and the session stays unpaid', async () => {
     const session = await stripe.checkout.sessions.create(checkoutParams)
     expect((await submitCheckoutPage(session, { method: 'bank_transfer_fails' })).status).toBe(303)
 
-    const failed = verify(await receiver.waitFor('checkout.session.async_payment_failed', session.id))
+    const failed = verify(
+      await receiver.waitFor('checkout.session.async_payment_failed', session.id),
+    )
     expect(failed.data.object).toMatchObject({ status: 'complete', payment_status: 'unpaid' })
-    const retrieved = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] })
-    expect(retrieved).toMatchObject({ payment_status: 'unpaid', payment_intent: { status: 'requires_payment_method' } })
+    const retrieved = await stripe.checkout.sessions.retrieve(session.id, {
+      expand: ['payment_intent'],
+    })
+    expect(retrieved).toMatchObject({
+      payment_status: 'unpaid',
+      payment_intent: { status: 'requires_payment_method' },
+    })
   })
 })
 
 describe('Stripe emulator: webhook delivery', () => {
   it('retries a failing endpoint with backoff: 500, 500, then 200 makes three attempts', async () => {
     let failuresLeft = 2
-    receiver.answerWith((delivery) => (delivery.event.type === 'checkout.session.completed' && failuresLeft-- > 0 ? 500 : 200))
+    receiver.answerWith((delivery) =>
+      delivery.event.type === 'checkout.session.completed' && failuresLeft-- > 0 ? 500 : 200,
+    )
     const session = await stripe.checkout.sessions.create(checkoutParams)
     await submitCheckoutPage(session, { method: 'card', card_number: '4242424242424242' })
     await emulator.idle()
@@ -348,7 +579,14 @@ describe('Stripe emulator: webhook delivery', () => {
     const [record] = eventsAbout(session.id)
     expect(record.event.type).toBe('checkout.session.completed')
     expect(record.delivery.status).toBe('succeeded')
-    expect(record.delivery.attempts.map(({ number, trigger, status, nextRetryInMs }) => ({ number, trigger, status, nextRetryInMs }))).toEqual([
+    expect(
+      record.delivery.attempts.map(({ number, trigger, status, nextRetryInMs }) => ({
+        number,
+        trigger,
+        status,
+        nextRetryInMs,
+      })),
+    ).toEqual([
       { number: 1, trigger: 'automatic', status: 500, nextRetryInMs: RETRY_DELAYS_MS[0] },
       { number: 2, trigger: 'retry', status: 500, nextRetryInMs: RETRY_DELAYS_MS[1] },
       { number: 3, trigger: 'retry', status: 200, nextRetryInMs: null },
@@ -376,7 +614,9 @@ describe('Stripe emulator: webhook delivery', () => {
 
     const attempt = await emulator.resendEvent(original.event.id)
     expect(attempt).toMatchObject({ trigger: 'resend', status: 200, number: 2 })
-    const viaAdmin = await fetch(`${emulator.url}/_emulator/events/${original.event.id}/resend`, { method: 'POST' })
+    const viaAdmin = await fetch(`${emulator.url}/_emulator/events/${original.event.id}/resend`, {
+      method: 'POST',
+    })
     expect(await viaAdmin.json()).toMatchObject({ trigger: 'resend', status: 200, number: 3 })
 
     const copies = receiver.deliveries.filter((delivery) => delivery.event.id === original.event.id)
@@ -391,16 +631,40 @@ describe('Stripe emulator: webhook delivery', () => {
 describe('Stripe emulator: refunds and disputes', () => {
   it('a full refund marks the charge refunded and fires charge.refunded with the charge; a second refund is refused', async () => {
     const { paymentIntentId } = await paidSession()
-    const refund = await stripe.refunds.create({ payment_intent: paymentIntentId }, { idempotencyKey: 'refund-1' })
-    expect(refund).toMatchObject({ object: 'refund', status: 'succeeded', amount: 4900, currency: 'usd', payment_intent: paymentIntentId })
+    const refund = await stripe.refunds.create(
+      { payment_intent: paymentIntentId },
+      { idempotencyKey: 'refund-1' },
+    )
+    expect(refund).toMatchObject({
+      object: 'refund',
+      status: 'succeeded',
+      amount: 4900,
+      currency: 'usd',
+      payment_intent: paymentIntentId,
+    })
 
     const chargeId = refund.charge as string
     const event = verify(await receiver.waitFor('charge.refunded', chargeId))
-    expect(event.data.object).toMatchObject({ object: 'charge', id: chargeId, payment_intent: paymentIntentId, refunded: true, amount_refunded: 4900 })
-    expect(event.request).toEqual({ id: refund.lastResponse.requestId, idempotency_key: 'refund-1' })
+    expect(event.data.object).toMatchObject({
+      object: 'charge',
+      id: chargeId,
+      payment_intent: paymentIntentId,
+      refunded: true,
+      amount_refunded: 4900,
+    })
+    expect(event.request).toEqual({
+      id: refund.lastResponse.requestId,
+      idempotency_key: 'refund-1',
+    })
 
-    expect(await caught(stripe.refunds.create({ payment_intent: paymentIntentId }))).toMatchObject({ type: 'StripeInvalidRequestError', code: 'charge_already_refunded' })
-    expect(await caught(stripe.refunds.create({ charge: 'ch_missing' }))).toMatchObject({ code: 'resource_missing', param: 'charge' })
+    expect(await caught(stripe.refunds.create({ payment_intent: paymentIntentId }))).toMatchObject({
+      type: 'StripeInvalidRequestError',
+      code: 'charge_already_refunded',
+    })
+    expect(await caught(stripe.refunds.create({ charge: 'ch_missing' }))).toMatchObject({
+      code: 'resource_missing',
+      param: 'charge',
+    })
   })
 
   it('opens and closes a dispute through the admin endpoints, firing charge.dispute.created and charge.dispute.closed', async () => {
@@ -411,15 +675,26 @@ describe('Stripe emulator: refunds and disputes', () => {
       body: JSON.stringify({ reason: 'fraudulent' }),
     })
     const dispute = (await opened.json()) as Stripe.Dispute
-    expect(dispute).toMatchObject({ object: 'dispute', status: 'needs_response', amount: 4900, payment_intent: paymentIntentId, reason: 'fraudulent' })
+    expect(dispute).toMatchObject({
+      object: 'dispute',
+      status: 'needs_response',
+      amount: 4900,
+      payment_intent: paymentIntentId,
+      reason: 'fraudulent',
+    })
 
     const created = verify(await receiver.waitFor('charge.dispute.created', dispute.id))
     expect(created.data.object).toMatchObject({ charge: dispute.charge, status: 'needs_response' })
     expect((await stripe.charges.retrieve(dispute.charge as string)).disputed).toBe(true)
 
-    const closed = await fetch(`${emulator.url}/_emulator/disputes/${dispute.id}/close`, { method: 'POST', body: new URLSearchParams({ status: 'lost' }) })
+    const closed = await fetch(`${emulator.url}/_emulator/disputes/${dispute.id}/close`, {
+      method: 'POST',
+      body: new URLSearchParams({ status: 'lost' }),
+    })
     expect(closed.status).toBe(200)
-    expect(verify(await receiver.waitFor('charge.dispute.closed', dispute.id)).data.object).toMatchObject({ status: 'lost' })
+    expect(
+      verify(await receiver.waitFor('charge.dispute.closed', dispute.id)).data.object,
+    ).toMatchObject({ status: 'lost' })
   })
 })
 
@@ -428,26 +703,44 @@ describe('Stripe emulator: admin endpoints and parsing', () => {
     const { session } = await paidSession()
     await emulator.idle()
 
-    const events = (await (await fetch(`${emulator.url}/_emulator/events?type=checkout.session.completed`)).json()) as { data: EventRecord[] }
+    const events = (await (
+      await fetch(`${emulator.url}/_emulator/events?type=checkout.session.completed`)
+    ).json()) as { data: EventRecord[] }
     expect(events.data).toHaveLength(1)
-    expect(events.data[0]).toMatchObject({ event: { type: 'checkout.session.completed', data: { object: { id: session.id } } }, delivery: { status: 'succeeded', attempts: [{ status: 200 }] } })
-    const requests = (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as { data: Array<{ path: string }> }
-    expect(requests.data.map((request) => request.path)).toEqual(['/v1/checkout/sessions', `/v1/checkout/sessions/${session.id}`])
+    expect(events.data[0]).toMatchObject({
+      event: { type: 'checkout.session.completed', data: { object: { id: session.id } } },
+      delivery: { status: 'succeeded', attempts: [{ status: 200 }] },
+    })
+    const requests = (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as {
+      data: Array<{ path: string }>
+    }
+    expect(requests.data.map((request) => request.path)).toEqual([
+      '/v1/checkout/sessions',
+      `/v1/checkout/sessions/${session.id}`,
+    ])
 
     expect((await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' })).status).toBe(200)
     expect(emulator.events()).toEqual([])
     expect(emulator.requests()).toEqual([])
-    expect(await caught(stripe.checkout.sessions.retrieve(session.id))).toMatchObject({ statusCode: 404 })
+    expect(await caught(stripe.checkout.sessions.retrieve(session.id))).toMatchObject({
+      statusCode: 404,
+    })
     expect((await stripe.prices.retrieve('price_demo_workflow_templates')).unit_amount).toBe(4900)
   })
 
   it('parses Stripe’s bracket notation into nested hashes and arrays', () => {
-    expect(parseStripeParams('line_items[0][price]=price_a&line_items[0][quantity]=2&line_items[1][price]=price_b&metadata[note]=a+b%2Bc&expand[]=x&expand[]=y&empty=')).toEqual({
+    expect(
+      parseStripeParams(
+        'line_items[0][price]=price_a&line_items[0][quantity]=2&line_items[1][price]=price_b&metadata[note]=a+b%2Bc&expand[]=x&expand[]=y&empty=',
+      ),
+    ).toEqual({
       line_items: [{ price: 'price_a', quantity: '2' }, { price: 'price_b' }],
       metadata: { note: 'a b+c' },
       expand: ['x', 'y'],
       empty: '',
     })
-    expect(() => parseStripeParams('metadata[__proto__][polluted]=1')).toThrow(/Invalid parameter name/)
+    expect(() => parseStripeParams('metadata[__proto__][polluted]=1')).toThrow(
+      /Invalid parameter name/,
+    )
   })
 })

@@ -43,9 +43,15 @@ function buildRequest(method: string, path: string, options: CallOptions): Reque
   return new Request(`${SERVER_URL}/api${path}`, { method, headers, body })
 }
 
-export function rest(method: keyof typeof handlers, path: string, options: CallOptions = {}): Promise<Response> {
+export function rest(
+  method: keyof typeof handlers,
+  path: string,
+  options: CallOptions = {},
+): Promise<Response> {
   const slug = path.split('?')[0].split('/').filter(Boolean)
-  return handlers[method](buildRequest(method, path, options), { params: Promise.resolve({ slug }) })
+  return handlers[method](buildRequest(method, path, options), {
+    params: Promise.resolve({ slug }),
+  })
 }
 
 export async function gql<T = Record<string, unknown>>(
@@ -53,13 +59,19 @@ export async function gql<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   options: CallOptions = {},
 ): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
-  const response = await graphql(buildRequest('POST', '/graphql', { ...options, body: { query, variables } }))
+  const response = await graphql(
+    buildRequest('POST', '/graphql', { ...options, body: { query, variables } }),
+  )
   return response.json()
 }
 
-export async function login(email: string, password: string): Promise<{ token: string; cookie: string }> {
+export async function login(
+  email: string,
+  password: string,
+): Promise<{ token: string; cookie: string }> {
   const response = await rest('POST', '/users/login', { body: { email, password } })
-  if (response.status !== 200) throw new Error(`login failed for ${email}: ${response.status} ${await response.text()}`)
+  if (response.status !== 200)
+    throw new Error(`login failed for ${email}: ${response.status} ${await response.text()}`)
   const { token } = (await response.json()) as { token: string }
   const setCookie = response.headers.get('set-cookie') ?? ''
   return { token, cookie: setCookie.split(';')[0] }

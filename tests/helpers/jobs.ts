@@ -3,7 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { getTestPayload } from './getTestPayload'
 
 /** Runs queued storefront jobs (what autoRun does every second in the app) until `done` holds. */
-export async function runJobsUntil(done: () => Promise<boolean>, { maxWaitMs = 60_000 } = {}): Promise<void> {
+export async function runJobsUntil(
+  done: () => Promise<boolean>,
+  { maxWaitMs = 60_000 } = {},
+): Promise<void> {
   const payload = await getTestPayload()
   const deadline = Date.now() + maxWaitMs
   for (;;) {

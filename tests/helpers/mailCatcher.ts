@@ -1,6 +1,13 @@
 import { inject } from 'vitest'
 
-export type CaughtMail = { id: string; to: string[]; subject: string; html?: string; text?: string; idempotency_key?: string | null }
+export type CaughtMail = {
+  id: string
+  to: string[]
+  subject: string
+  html?: string
+  text?: string
+  idempotency_key?: string | null
+}
 
 const base = () => inject('mailCatcherUrl')
 

@@ -3,7 +3,9 @@ import { getTestPayload } from './getTestPayload'
 let sequence = 0
 
 /** A published product priced at the emulator's price_test_123 ($15.00). */
-export async function createProduct(overrides: Record<string, unknown> = {}): Promise<{ id: number; slug: string; title: string }> {
+export async function createProduct(
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: number; slug: string; title: string }> {
   const payload = await getTestPayload()
   sequence += 1
   const product = await payload.create({

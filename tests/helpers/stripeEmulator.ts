@@ -1,23 +1,45 @@
 import { inject } from 'vitest'
 
-export type RecordedRequest = { method: string; path: string; params: Record<string, unknown>; idempotencyKey: string | null; status: number }
+export type RecordedRequest = {
+  method: string
+  path: string
+  params: Record<string, unknown>
+  idempotencyKey: string | null
+  status: number
+}
 
 const base = () => inject('stripeEmulatorUrl')
 
 /** What the emulator received on the Stripe API: the request as Stripe would see it. */
 export async function stripeRequests(path?: string): Promise<RecordedRequest[]> {
-  const { data } = (await (await fetch(`${base()}/_emulator/requests`)).json()) as { data: RecordedRequest[] }
+  const { data } = (await (await fetch(`${base()}/_emulator/requests`)).json()) as {
+    data: RecordedRequest[]
+  }
   return path ? data.filter((request) => request.path === path) : data
 }
 
 /** Makes the emulator answer the next request to `method path` with `status` and `body`. */
-export async function injectStripeFault(fault: { method?: string; path: string; status: number; body: unknown; count?: number }): Promise<void> {
-  const response = await fetch(`${base()}/_emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) })
-  if (!response.ok) throw new Error(`fault injection refused: ${response.status} ${await response.text()}`)
+export async function injectStripeFault(fault: {
+  method?: string
+  path: string
+  status: number
+  body: unknown
+  count?: number
+}): Promise<void> {
+  const response = await fetch(`${base()}/_emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  })
+  if (!response.ok)
+    throw new Error(`fault injection refused: ${response.status} ${await response.text()}`)
 }
 
 /** Pays a checkout session on the emulator's hosted page, as a shopper's browser would. */
-export async function payOnHostedPage(checkoutUrl: string, cardNumber = '4242 4242 4242 4242'): Promise<Response> {
+export async function payOnHostedPage(
+  checkoutUrl: string,
+  cardNumber = '4242 4242 4242 4242',
+): Promise<Response> {
   return fetch(checkoutUrl, {
     method: 'POST',
     redirect: 'manual',

@@ -3,7 +3,8 @@ import type Stripe from 'stripe'
 import fixtures from '@/dev/stripeEmulator/fixtures.json'
 
 let sequence = 0
-const unique = (prefix: string) => `${prefix}_test_${Date.now().toString(36)}${(sequence++).toString(36)}`
+const unique = (prefix: string) =>
+  `${prefix}_test_${Date.now().toString(36)}${(sequence++).toString(36)}`
 
 /**
  * Stripe's official fixture with overrides on top. Merged as plain objects and typed once at the
@@ -14,7 +15,9 @@ function fromFixture<T>(fixture: unknown, ...layers: object[]): T {
 }
 
 /** A completed, paid checkout session with the fields under test overridden. */
-export function checkoutSession(overrides: Partial<Stripe.Checkout.Session> = {}): Stripe.Checkout.Session {
+export function checkoutSession(
+  overrides: Partial<Stripe.Checkout.Session> = {},
+): Stripe.Checkout.Session {
   const defaults = {
     id: unique('cs'),
     status: 'complete',
@@ -36,7 +39,17 @@ export function dispute(overrides: Partial<Stripe.Dispute> = {}): Stripe.Dispute
 }
 
 /** Stripe's event fixture wrapping `object`, as Stripe would deliver it. */
-export function stripeEvent(type: string, object: unknown, overrides: Partial<Stripe.Event> = {}): Stripe.Event {
-  const defaults = { id: unique('evt'), type, created: Math.floor(Date.now() / 1000), api_version: '2026-10-28.endive', data: { object } }
+export function stripeEvent(
+  type: string,
+  object: unknown,
+  overrides: Partial<Stripe.Event> = {},
+): Stripe.Event {
+  const defaults = {
+    id: unique('evt'),
+    type,
+    created: Math.floor(Date.now() / 1000),
+    api_version: '2026-10-28.endive',
+    data: { object },
+  }
   return fromFixture(fixtures.event, defaults, overrides)
 }

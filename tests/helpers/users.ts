@@ -5,7 +5,9 @@ import { getTestPayload } from './getTestPayload'
 let counter = 0
 
 /** Creates a user with the given roles through the Local API (trusted server code) and returns its credentials. */
-export async function createUser(roles: Role[]): Promise<{ id: number; email: string; password: string }> {
+export async function createUser(
+  roles: Role[],
+): Promise<{ id: number; email: string; password: string }> {
   const payload = await getTestPayload()
   const email = `${roles.join('-')}-${Date.now()}-${counter++}@test.example`
   const password = 'correct horse battery staple'

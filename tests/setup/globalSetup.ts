@@ -17,13 +17,14 @@ declare module 'vitest' {
   }
 }
 
-
 /** Checked from a fresh connection, so a run never starts against an unmigrated database. */
 async function hasMigratedTables(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows } = await client.query<{ count: string }>("select count(*) from information_schema.tables where table_name in ('users', 'products', 'purchases')")
+    const { rows } = await client.query<{ count: string }>(
+      "select count(*) from information_schema.tables where table_name in ('users', 'products', 'purchases')",
+    )
     return Number(rows[0].count) === 3
   } finally {
     await client.end()
@@ -55,7 +56,11 @@ export default async function setup(project: TestProject) {
     }
   } else {
     const port = Number(process.env.EMBEDDED_POSTGRES_TEST_PORT || 54330)
-    const postgres = await startEmbeddedPostgres({ dataDir: '.data/postgres-test', port, log: (line) => console.log(`[test db] ${line}`) })
+    const postgres = await startEmbeddedPostgres({
+      dataDir: '.data/postgres-test',
+      port,
+      log: (line) => console.log(`[test db] ${line}`),
+    })
     await postgres.createDatabase(database)
     url = postgres.urlFor(database)
     teardown = async () => {
@@ -65,7 +70,10 @@ export default async function setup(project: TestProject) {
   }
 
   // The committed migrations, applied the way `npm run migrate` does (see src/dev/runMigrations.ts).
-  const migrate = spawnSync('npx', ['tsx', 'src/dev/runMigrations.ts'], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' }, encoding: 'utf8' })
+  const migrate = spawnSync('npx', ['tsx', 'src/dev/runMigrations.ts'], {
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
+    encoding: 'utf8',
+  })
   if (migrate.status !== 0 || !(await hasMigratedTables(url))) {
     await teardown()
     const detail = `exit ${migrate.status}, signal ${migrate.signal}:\n${migrate.stdout}\n${migrate.stderr}`
@@ -77,8 +85,20 @@ export default async function setup(project: TestProject) {
     webhookSecret: TEST_WEBHOOK_SECRET,
     prices: [
       { id: 'price_test_123', unitAmount: 1500, currency: 'usd', productName: 'Test product' },
-      { id: 'price_test_archived', unitAmount: 1500, currency: 'usd', productName: 'Archived', active: false },
-      { id: 'price_test_monthly', unitAmount: 1500, currency: 'usd', productName: 'Subscription', recurring: { interval: 'month' } },
+      {
+        id: 'price_test_archived',
+        unitAmount: 1500,
+        currency: 'usd',
+        productName: 'Archived',
+        active: false,
+      },
+      {
+        id: 'price_test_monthly',
+        unitAmount: 1500,
+        currency: 'usd',
+        productName: 'Subscription',
+        recurring: { interval: 'month' },
+      },
       { id: 'price_test_eur', unitAmount: 1500, currency: 'eur', productName: 'Euro product' },
     ],
     log: () => {},

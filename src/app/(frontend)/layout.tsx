@@ -27,7 +27,9 @@ export default function FrontendLayout({ children }: { children: React.ReactNode
           <AccountNav />
         </header>
         <main className="site-main">{children}</main>
-        <footer className="site-footer">Payments by Stripe. Files are yours to download after purchase.</footer>
+        <footer className="site-footer">
+          Payments by Stripe. Files are yours to download after purchase.
+        </footer>
       </body>
     </html>
   )

@@ -45,7 +45,9 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       access: { update: adminsOnly },
       hooks: { beforeChange: [forceCustomerRoleOnSignUp] },
-      admin: { description: 'Admins, editors and support staff can enter the admin; customers shop.' },
+      admin: {
+        description: 'Admins, editors and support staff can enter the admin; customers shop.',
+      },
     },
   ],
 }

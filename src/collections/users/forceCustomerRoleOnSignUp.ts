@@ -10,7 +10,10 @@ import { hasRole } from './hasRole'
 export const forceCustomerRoleOnSignUp: FieldHook = async ({ operation, req, value }) => {
   if (operation !== 'create') return value
   if (req.payloadAPI === 'local' || hasRole(req.user as never, 'admin')) return value
-  if (req.pathname?.endsWith('/users/first-register') && (await req.payload.count({ collection: 'users', req })).totalDocs === 0) {
+  if (
+    req.pathname?.endsWith('/users/first-register') &&
+    (await req.payload.count({ collection: 'users', req })).totalDocs === 0
+  ) {
     return Array.isArray(value) && value.length > 0 ? value : ['admin']
   }
   return ['customer']

@@ -17,7 +17,11 @@ const NAMES: Record<number, string> = {
 function injectedError(status: number): ResendErrorBody {
   const name = NAMES[status] ?? (status >= 500 ? 'internal_server_error' : 'application_error')
   // Say where the failure came from, so nobody hunts for a real outage in the logs.
-  return resendError(status, name, `An unexpected error occurred. (Injected by the mail catcher's fail-next switch.)`)
+  return resendError(
+    status,
+    name,
+    `An unexpected error occurred. (Injected by the mail catcher's fail-next switch.)`,
+  )
 }
 
 /**
@@ -32,7 +36,8 @@ export function createFailureSwitch() {
   return {
     /** Throws a RangeError for a count or status that cannot mean "fail the next sends". */
     arm(count: number, failStatus = 500): void {
-      if (!Number.isInteger(count) || count < 0) throw new RangeError('count must be a whole number of sends, 0 or more (0 disarms).')
+      if (!Number.isInteger(count) || count < 0)
+        throw new RangeError('count must be a whole number of sends, 0 or more (0 disarms).')
       if (!Number.isInteger(failStatus) || failStatus < 400 || failStatus > 599) {
         throw new RangeError('status must be an HTTP error status between 400 and 599.')
       }

@@ -4,9 +4,7 @@ const WINDOW_MS = 24 * 60 * 60 * 1000
 type Entry = { fingerprint: string; emailId: string; storedAt: number }
 
 export type IdempotencyCheck =
-  | { outcome: 'new' }
-  | { outcome: 'replay'; emailId: string }
-  | { outcome: 'conflict' }
+  { outcome: 'new' } | { outcome: 'replay'; emailId: string } | { outcome: 'conflict' }
 
 /**
  * Remembers which email each idempotency key produced. Only successful sends are remembered:
@@ -30,7 +28,9 @@ export function createIdempotencyLedger(now: () => Date) {
         entries.delete(key)
         return { outcome: 'new' }
       }
-      return entry.fingerprint === fingerprint ? { outcome: 'replay', emailId: entry.emailId } : { outcome: 'conflict' }
+      return entry.fingerprint === fingerprint
+        ? { outcome: 'replay', emailId: entry.emailId }
+        : { outcome: 'conflict' }
     },
     remember(key: string, fingerprint: string, emailId: string): void {
       entries.set(key, { fingerprint, emailId, storedAt: now().getTime() })

@@ -28,13 +28,21 @@ function normalisePath(url: string | undefined): string {
 }
 
 /** `POST /_catcher/fail-next` with `{ "count": N, "status": 500 }`; both optional (1, 500). */
-async function handleFailNext(state: CatcherState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleFailNext(
+  state: CatcherState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const raw = (await readBody(req, 64 * 1024)) ?? ''
   let body: { count?: unknown; status?: unknown }
   try {
     body = raw.trim() === '' ? {} : JSON.parse(raw)
   } catch {
-    return sendJson(res, 400, resendError(400, 'validation_error', 'Send JSON like {"count": 3, "status": 500}.'))
+    return sendJson(
+      res,
+      400,
+      resendError(400, 'validation_error', 'Send JSON like {"count": 3, "status": 500}.'),
+    )
   }
   const count = body.count ?? 1
   const status = body.status ?? 500
@@ -48,7 +56,11 @@ async function handleFailNext(state: CatcherState, req: IncomingMessage, res: Se
 }
 
 /** Routes one request. Resend's API paths need an API key; the catcher's own pages do not. */
-export async function handleRequest(state: CatcherState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleRequest(
+  state: CatcherState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const path = normalisePath(req.url)
   const method = req.method ?? 'GET'
   // Ids are uuids we issued, matched as they appear in the path; anything else is not found.
@@ -61,25 +73,44 @@ export async function handleRequest(state: CatcherState, req: IncomingMessage, r
     const authError = apiKeyError(req.headers.authorization)
     if (authError) return sendJson(res, authError.statusCode, authError)
     const email = state.mailbox.get(emailId)
-    return email ? sendJson(res, 200, toRetrievedEmail(email)) : sendJson(res, 404, resendError(404, 'not_found', 'Email not found.'))
+    return email
+      ? sendJson(res, 200, toRetrievedEmail(email))
+      : sendJson(res, 404, resendError(404, 'not_found', 'Email not found.'))
   }
 
-  if (path === '/' && method === 'GET') return sendHtml(res, 200, renderInboxPage(state.mailbox.list()))
+  if (path === '/' && method === 'GET')
+    return sendHtml(res, 200, renderInboxPage(state.mailbox.list()))
 
   if (messageId && method === 'GET') {
     const email = state.mailbox.get(messageId)
     if (email) return sendHtml(res, 200, renderMessagePage(email))
-    return sendHtml(res, 404, renderPage('Not found · Mail catcher', '<p><a href="/">← Inbox</a></p>\n<h1>No such message</h1>\n<p>It was never received, or the inbox was cleared since.</p>'))
+    return sendHtml(
+      res,
+      404,
+      renderPage(
+        'Not found · Mail catcher',
+        '<p><a href="/">← Inbox</a></p>\n<h1>No such message</h1>\n<p>It was never received, or the inbox was cleared since.</p>',
+      ),
+    )
   }
 
-  if (path === '/_catcher/messages' && method === 'GET') return sendJson(res, 200, state.mailbox.list())
+  if (path === '/_catcher/messages' && method === 'GET')
+    return sendJson(res, 200, state.mailbox.list())
   if (path === '/_catcher/messages' && method === 'DELETE') {
     clearState(state)
     return sendJson(res, 200, { cleared: true })
   }
   if (path === '/_catcher/fail-next' && method === 'POST') return handleFailNext(state, req, res)
 
-  const knownPath = ['/emails', '/', '/_catcher/messages', '/_catcher/fail-next'].includes(path) || emailId || messageId
-  if (knownPath) return sendJson(res, 405, resendError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`))
+  const knownPath =
+    ['/emails', '/', '/_catcher/messages', '/_catcher/fail-next'].includes(path) ||
+    emailId ||
+    messageId
+  if (knownPath)
+    return sendJson(
+      res,
+      405,
+      resendError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`),
+    )
   sendJson(res, 404, notFound)
 }

@@ -21,7 +21,11 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 256
  * only then is anything stored. Everything from the idempotency check to storing the email is
  * synchronous, so concurrent requests with one key cannot both store an email.
  */
-export async function handleSendEmail(state: CatcherState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleSendEmail(
+  state: CatcherState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const raw = await readBody(req, MAX_BODY_BYTES)
 
   const injected = state.failures.take()
@@ -33,17 +37,34 @@ export async function handleSendEmail(state: CatcherState, req: IncomingMessage,
   const authError = apiKeyError(req.headers.authorization)
   if (authError) return sendJson(res, authError.statusCode, authError)
 
-  if (raw === null) return sendJson(res, 422, resendError(422, 'validation_error', 'The email is larger than the 40 MB Resend accepts.'))
+  if (raw === null)
+    return sendJson(
+      res,
+      422,
+      resendError(422, 'validation_error', 'The email is larger than the 40 MB Resend accepts.'),
+    )
   let body: unknown
   try {
     body = JSON.parse(raw)
   } catch {
-    return sendJson(res, 400, resendError(400, 'validation_error', 'The request body is not valid JSON.'))
+    return sendJson(
+      res,
+      400,
+      resendError(400, 'validation_error', 'The request body is not valid JSON.'),
+    )
   }
 
   const idempotencyKey = req.headers['idempotency-key']
-  if (Array.isArray(idempotencyKey) || (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH))) {
-    return sendJson(res, 400, resendError(400, 'invalid_idempotency_key', 'The key must be between 1-256 chars.'))
+  if (
+    Array.isArray(idempotencyKey) ||
+    (idempotencyKey !== undefined &&
+      (idempotencyKey.length < 1 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH))
+  ) {
+    return sendJson(
+      res,
+      400,
+      resendError(400, 'invalid_idempotency_key', 'The key must be between 1-256 chars.'),
+    )
   }
 
   const validated = validateEmail(body)
@@ -54,12 +75,25 @@ export async function handleSendEmail(state: CatcherState, req: IncomingMessage,
     const previous = state.ledger.check(idempotencyKey, fingerprint)
     if (previous.outcome === 'replay') return sendJson(res, 200, { id: previous.emailId })
     if (previous.outcome === 'conflict') {
-      return sendJson(res, 409, resendError(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload.'))
+      return sendJson(
+        res,
+        409,
+        resendError(
+          409,
+          'invalid_idempotent_request',
+          'Same idempotency key used with a different request payload.',
+        ),
+      )
     }
   }
 
   const id = randomUUID()
-  state.mailbox.add({ id, ...validated.value, created_at: state.now().toISOString(), idempotency_key: idempotencyKey ?? null })
+  state.mailbox.add({
+    id,
+    ...validated.value,
+    created_at: state.now().toISOString(),
+    idempotency_key: idempotencyKey ?? null,
+  })
   if (idempotencyKey !== undefined) state.ledger.remember(idempotencyKey, fingerprint, id)
   state.log(`caught ${id} to ${validated.value.to.join(', ')}: ${validated.value.subject}`)
   sendJson(res, 200, { id })

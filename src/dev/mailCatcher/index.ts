@@ -1,3 +1,9 @@
 /** The mail catcher's public surface; everything else in this folder is its inside. */
 export { createMailCatcher } from './createMailCatcher'
-export type { CaughtAttachment, CaughtEmail, MailCatcher, MailCatcherOptions, ResendErrorBody } from './types'
+export type {
+  CaughtAttachment,
+  CaughtEmail,
+  MailCatcher,
+  MailCatcherOptions,
+  ResendErrorBody,
+} from './types'

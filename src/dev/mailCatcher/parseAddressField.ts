@@ -28,7 +28,9 @@ export function parseAddressField(
 ): { ok: true; addresses: string[] } | { ok: false; error: ResendErrorBody } {
   const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]
   if (list.length === 0 || list.every((item) => item === '')) {
-    return required ? { ok: false, error: resendError(422, 'validation_error', `Missing \`${field}\` field.`) } : { ok: true, addresses: [] }
+    return required
+      ? { ok: false, error: resendError(422, 'validation_error', `Missing \`${field}\` field.`) }
+      : { ok: true, addresses: [] }
   }
   if (!list.every((item): item is string => typeof item === 'string' && isAddress(item))) {
     return {
@@ -41,7 +43,14 @@ export function parseAddressField(
     }
   }
   if (field === 'to' && list.length > MAX_TO) {
-    return { ok: false, error: resendError(422, 'validation_error', `Too many recipients in \`to\`: ${list.length}. The maximum is ${MAX_TO}.`) }
+    return {
+      ok: false,
+      error: resendError(
+        422,
+        'validation_error',
+        `Too many recipients in \`to\`: ${list.length}. The maximum is ${MAX_TO}.`,
+      ),
+    }
   }
   return { ok: true, addresses: list.map((item) => item.trim()) }
 }

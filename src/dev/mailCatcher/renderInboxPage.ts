@@ -27,5 +27,8 @@ ${rows}
 </table>`
 
   const count = `${emails.length} ${emails.length === 1 ? 'message' : 'messages'}`
-  return renderPage(`Mail catcher · ${count}`, `<h1>Mail catcher</h1>\n<p>${count} · <a href="/">refresh</a></p>\n${list}`)
+  return renderPage(
+    `Mail catcher · ${count}`,
+    `<h1>Mail catcher</h1>\n<p>${count} · <a href="/">refresh</a></p>\n${list}`,
+  )
 }

@@ -10,7 +10,10 @@ function row(label: string, value: string): string {
 
 function describeAttachments(email: CaughtEmail): string {
   return email.attachments
-    .map((file) => `${file.filename ?? '(unnamed)'}${file.size === null ? ` from ${file.path}` : ` (${file.size} bytes)`}`)
+    .map(
+      (file) =>
+        `${file.filename ?? '(unnamed)'}${file.size === null ? ` from ${file.path}` : ` (${file.size} bytes)`}`,
+    )
     .join(', ')
 }
 
@@ -29,9 +32,17 @@ export function renderMessagePage(email: CaughtEmail): string {
     row('Subject', email.subject),
     row('Received', formatTime(email.created_at)),
     row('Scheduled at', email.scheduled_at ?? ''),
-    row('Template', email.template ? `${email.template.id} ${JSON.stringify(email.template.variables)}` : ''),
+    row(
+      'Template',
+      email.template ? `${email.template.id} ${JSON.stringify(email.template.variables)}` : '',
+    ),
     row('Tags', email.tags.map((tag) => `${tag.name}=${tag.value}`).join(', ')),
-    row('Headers', Object.entries(email.headers).map(([name, value]) => `${name}: ${value}`).join('\n')),
+    row(
+      'Headers',
+      Object.entries(email.headers)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\n'),
+    ),
     row('Attachments', describeAttachments(email)),
     row('Idempotency key', email.idempotency_key ?? ''),
     row('Id', email.id),
@@ -43,7 +54,10 @@ export function renderMessagePage(email: CaughtEmail): string {
     email.html === null
       ? '<p class="empty">No HTML part.</p>'
       : `<iframe sandbox="" srcdoc="${escapeHtml(email.html)}" title="HTML part of the email"></iframe>`
-  const text = email.text === null ? '<p class="empty">No text part.</p>' : `<pre>${escapeHtml(email.text)}</pre>`
+  const text =
+    email.text === null
+      ? '<p class="empty">No text part.</p>'
+      : `<pre>${escapeHtml(email.text)}</pre>`
 
   return renderPage(
     `${email.subject || '(no subject)'} · Mail catcher`,

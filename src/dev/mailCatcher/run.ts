@@ -8,13 +8,20 @@ const DEFAULT_PORT = 12112
 
 const port = Number(process.env.MAIL_CATCHER_PORT || DEFAULT_PORT)
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`MAIL_CATCHER_PORT must be a port number (0-65535), got "${process.env.MAIL_CATCHER_PORT}".`)
+  console.error(
+    `MAIL_CATCHER_PORT must be a port number (0-65535), got "${process.env.MAIL_CATCHER_PORT}".`,
+  )
   process.exit(1)
 }
 
-const catcher = await createMailCatcher({ port, log: (line) => console.log(`[mail] ${line}`) }).catch((error: NodeJS.ErrnoException) => {
+const catcher = await createMailCatcher({
+  port,
+  log: (line) => console.log(`[mail] ${line}`),
+}).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error
-  console.error(`Port ${port} is in use (another mail catcher?). Stop it, or set MAIL_CATCHER_PORT to a free port.`)
+  console.error(
+    `Port ${port} is in use (another mail catcher?). Stop it, or set MAIL_CATCHER_PORT to a free port.`,
+  )
   process.exit(1)
 })
 

@@ -9,7 +9,10 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: ResendErrorBody }
 // Resend: tag names and values are ASCII letters, numbers, underscores or dashes, at most 256.
 const TAG_PART = /^[A-Za-z0-9_-]{1,256}$/
 
-const invalid = (message: string, name = 'validation_error'): { ok: false; error: ResendErrorBody } => ({
+const invalid = (
+  message: string,
+  name = 'validation_error',
+): { ok: false; error: ResendErrorBody } => ({
   ok: false,
   error: resendError(422, name, message),
 })
@@ -24,7 +27,8 @@ function optionalString(value: unknown): value is string | undefined | null {
 
 function parseTemplate(value: unknown): Result<CaughtEmail['template']> {
   if (value === undefined || value === null) return { ok: true, value: null }
-  if (!isRecord(value) || typeof value.id !== 'string' || value.id === '') return invalid('Invalid `template` field. It needs an `id`.')
+  if (!isRecord(value) || typeof value.id !== 'string' || value.id === '')
+    return invalid('Invalid `template` field. It needs an `id`.')
   const variables = isRecord(value.variables) ? value.variables : {}
   return { ok: true, value: { id: value.id, variables } }
 }
@@ -41,11 +45,26 @@ function parseTags(value: unknown): Result<CaughtEmail['tags']> {
   if (value === undefined || value === null) return { ok: true, value: [] }
   const valid =
     Array.isArray(value) &&
-    value.every((tag) => isRecord(tag) && typeof tag.name === 'string' && typeof tag.value === 'string' && TAG_PART.test(tag.name) && TAG_PART.test(tag.value))
+    value.every(
+      (tag) =>
+        isRecord(tag) &&
+        typeof tag.name === 'string' &&
+        typeof tag.value === 'string' &&
+        TAG_PART.test(tag.name) &&
+        TAG_PART.test(tag.value),
+    )
   if (!valid) {
-    return invalid('Invalid `tags` field. Each tag needs a `name` and a `value` of ASCII letters, numbers, underscores or dashes (at most 256).')
+    return invalid(
+      'Invalid `tags` field. Each tag needs a `name` and a `value` of ASCII letters, numbers, underscores or dashes (at most 256).',
+    )
   }
-  return { ok: true, value: (value as { name: string; value: string }[]).map(({ name, value: tagValue }) => ({ name, value: tagValue })) }
+  return {
+    ok: true,
+    value: (value as { name: string; value: string }[]).map(({ name, value: tagValue }) => ({
+      name,
+      value: tagValue,
+    })),
+  }
 }
 
 function parseAttachments(value: unknown): Result<CaughtAttachment[]> {
@@ -85,7 +104,8 @@ export function validateEmail(body: unknown): Result<EmailContent> {
   if (!template.ok) return template
   const usesTemplate = template.value !== null
 
-  if (body.from !== undefined && typeof body.from !== 'string') return invalid('Invalid `from` field. It must be a single address.')
+  if (body.from !== undefined && typeof body.from !== 'string')
+    return invalid('Invalid `from` field. It must be a single address.')
   const from = parseAddressField(body.from, 'from', !usesTemplate)
   if (!from.ok) return from
 
@@ -95,7 +115,8 @@ export function validateEmail(body: unknown): Result<EmailContent> {
   if (!optionalString(body.subject)) return invalid('Invalid `subject` field. It must be a string.')
   if (!usesTemplate && !body.subject) return invalid('Missing `subject` field.')
 
-  if (!optionalString(body.html) || !optionalString(body.text)) return invalid('Invalid `html` or `text` field. They must be strings.')
+  if (!optionalString(body.html) || !optionalString(body.text))
+    return invalid('Invalid `html` or `text` field. They must be strings.')
   if (!usesTemplate && !body.html && !body.text) return invalid('Missing `html` or `text` field.')
 
   const cc = parseAddressField(body.cc, 'cc', false)
@@ -112,7 +133,8 @@ export function validateEmail(body: unknown): Result<EmailContent> {
   const attachments = parseAttachments(body.attachments)
   if (!attachments.ok) return attachments
 
-  if (!optionalString(body.scheduled_at)) return invalid('Invalid `scheduled_at` field. It must be a date string.')
+  if (!optionalString(body.scheduled_at))
+    return invalid('Invalid `scheduled_at` field. It must be a date string.')
 
   return {
     ok: true,

@@ -18,11 +18,22 @@ export class StripeApiError extends Error {
   constructor(statusCode: number, body: StripeErrorBody) {
     super(body.message)
     this.statusCode = statusCode
-    this.body = body.code && !body.doc_url ? { ...body, doc_url: `https://stripe.com/docs/error-codes/${body.code.replaceAll('_', '-')}` } : body
+    this.body =
+      body.code && !body.doc_url
+        ? {
+            ...body,
+            doc_url: `https://stripe.com/docs/error-codes/${body.code.replaceAll('_', '-')}`,
+          }
+        : body
   }
 
   /** An id in a parameter (400) or in the URL path (404) that names nothing. */
-  static resourceMissing(objectName: string, id: string, param: string, inPath = false): StripeApiError {
+  static resourceMissing(
+    objectName: string,
+    id: string,
+    param: string,
+    inPath = false,
+  ): StripeApiError {
     return new StripeApiError(inPath ? 404 : 400, {
       type: 'invalid_request_error',
       code: 'resource_missing',
@@ -31,11 +42,24 @@ export class StripeApiError extends Error {
     })
   }
 
-  static parameterMissing(param: string, message = `Missing required param: ${param}.`): StripeApiError {
-    return new StripeApiError(400, { type: 'invalid_request_error', code: 'parameter_missing', message, param })
+  static parameterMissing(
+    param: string,
+    message = `Missing required param: ${param}.`,
+  ): StripeApiError {
+    return new StripeApiError(400, {
+      type: 'invalid_request_error',
+      code: 'parameter_missing',
+      message,
+      param,
+    })
   }
 
   static invalid(param: string | undefined, message: string, code?: string): StripeApiError {
-    return new StripeApiError(400, { type: 'invalid_request_error', message, ...(param ? { param } : {}), ...(code ? { code } : {}) })
+    return new StripeApiError(400, {
+      type: 'invalid_request_error',
+      message,
+      ...(param ? { param } : {}),
+      ...(code ? { code } : {}),
+    })
   }
 }

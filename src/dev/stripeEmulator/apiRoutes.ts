@@ -10,7 +10,12 @@ import { stripeList } from './stripeList'
 type ApiRoute = {
   method: 'GET' | 'POST'
   pattern: RegExp
-  handle: (context: EmulatorContext, pathIds: string[], params: StripeParams, request: ApiRequestInfo) => object
+  handle: (
+    context: EmulatorContext,
+    pathIds: string[],
+    params: StripeParams,
+    request: ApiRequestInfo,
+  ) => object
 }
 
 /** Retrievable resources: URL segment → [state map, the object name Stripe's "No such …" message uses]. */
@@ -45,14 +50,30 @@ function requireSession({ state }: EmulatorContext, id: string) {
 
 /** The part of Stripe's v1 API the shop uses, plus retrieval of every object the emulator creates. */
 export const apiRoutes: ApiRoute[] = [
-  { method: 'POST', pattern: /^\/v1\/checkout\/sessions$/, handle: (context, _ids, params) => createCheckoutSession(context, params) },
-  { method: 'POST', pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, handle: (context, [id], _params, request) => expireCheckoutSession(context, id, request) },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/checkout\/sessions$/,
+    handle: (context, _ids, params) => createCheckoutSession(context, params),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/,
+    handle: (context, [id], _params, request) => expireCheckoutSession(context, id, request),
+  },
   {
     method: 'GET',
     pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/,
-    handle: (context, [id]) => stripeList(context.state.lineItems.get(requireSession(context, id).id) ?? [], `/v1/checkout/sessions/${id}/line_items`),
+    handle: (context, [id]) =>
+      stripeList(
+        context.state.lineItems.get(requireSession(context, id).id) ?? [],
+        `/v1/checkout/sessions/${id}/line_items`,
+      ),
   },
-  { method: 'POST', pattern: /^\/v1\/refunds$/, handle: (context, _ids, params, request) => createRefund(context, params, request) },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/refunds$/,
+    handle: (context, _ids, params, request) => createRefund(context, params, request),
+  },
   {
     method: 'GET',
     pattern: /^\/v1\/events\/([^/]+)$/,
@@ -67,7 +88,9 @@ export const apiRoutes: ApiRoute[] = [
     pattern: /^\/v1\/events$/,
     handle: ({ state }, _ids, params) => {
       const type = typeof params.type === 'string' ? params.type : undefined
-      const events = [...state.events.values()].map((record) => record.event).filter((event) => !type || event.type === type)
+      const events = [...state.events.values()]
+        .map((record) => record.event)
+        .filter((event) => !type || event.type === type)
       // Newest first, as Stripe lists events.
       return stripeList(events.reverse(), '/v1/events')
     },

@@ -12,7 +12,9 @@ function unauthorized(message: string): StripeApiError {
 
 /** Stripe's dashboard shows keys as `sk_test_****1234`; error messages never echo a whole key. */
 function redact(key: string): string {
-  return key.length > 12 ? `${key.slice(0, 8)}${'*'.repeat(Math.min(key.length - 12, 24))}${key.slice(-4)}` : '****'
+  return key.length > 12
+    ? `${key.slice(0, 8)}${'*'.repeat(Math.min(key.length - 12, 24))}${key.slice(-4)}`
+    : '****'
 }
 
 /**
@@ -26,8 +28,10 @@ export function authenticateApiKey(request: IncomingMessage): string {
   const [scheme, credentials = ''] = header.split(' ')
   let key = ''
   if (scheme.toLowerCase() === 'bearer') key = credentials.trim()
-  if (scheme.toLowerCase() === 'basic') key = Buffer.from(credentials, 'base64').toString('utf8').split(':')[0]
+  if (scheme.toLowerCase() === 'basic')
+    key = Buffer.from(credentials, 'base64').toString('utf8').split(':')[0]
   if (!key) throw unauthorized(MISSING_KEY_MESSAGE)
-  if (!/^(sk|rk)_test_[A-Za-z0-9_]+$/.test(key)) throw unauthorized(`Invalid API Key provided: ${redact(key)}`)
+  if (!/^(sk|rk)_test_[A-Za-z0-9_]+$/.test(key))
+    throw unauthorized(`Invalid API Key provided: ${redact(key)}`)
   return key
 }

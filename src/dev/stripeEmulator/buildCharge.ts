@@ -15,11 +15,22 @@ export type ChargeInput = {
   publicUrl: string
 }
 
-function paymentMethodDetails(input: ChargeInput, card: Stripe.Charge.PaymentMethodDetails.Card | undefined): Stripe.Charge.PaymentMethodDetails {
+function paymentMethodDetails(
+  input: ChargeInput,
+  card: Stripe.Charge.PaymentMethodDetails.Card | undefined,
+): Stripe.Charge.PaymentMethodDetails {
   if (input.method.type === 'us_bank_account') {
     return {
       type: 'us_bank_account',
-      us_bank_account: { account_holder_type: 'individual', account_type: 'checking', bank_name: 'STRIPE TEST BANK', fingerprint: 'emulatorBankFp01', last4: '6789', payment_reference: null, routing_number: '110000000' },
+      us_bank_account: {
+        account_holder_type: 'individual',
+        account_type: 'checking',
+        bank_name: 'STRIPE TEST BANK',
+        fingerprint: 'emulatorBankFp01',
+        last4: '6789',
+        payment_reference: null,
+        routing_number: '110000000',
+      },
     } as Stripe.Charge.PaymentMethodDetails
   }
   return {

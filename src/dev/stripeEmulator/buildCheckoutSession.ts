@@ -10,7 +10,11 @@ import { stripeFixture } from './stripeFixture'
  * values that would mislead (shipping, tax, currency conversion, promotions) reset to what a plain
  * one-time payment session has.
  */
-export function buildCheckoutSession(request: CheckoutSessionRequest, amount: number, publicUrl: string): Stripe.Checkout.Session {
+export function buildCheckoutSession(
+  request: CheckoutSessionRequest,
+  amount: number,
+  publicUrl: string,
+): Stripe.Checkout.Session {
   const id = newStripeId('cs')
   const created = Math.floor(Date.now() / 1000)
   return {
@@ -33,7 +37,12 @@ export function buildCheckoutSession(request: CheckoutSessionRequest, amount: nu
     currency: request.lineItems[0].price.currency,
     currency_conversion: null,
     custom_fields: [],
-    custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
+    custom_text: {
+      after_submit: null,
+      shipping_address: null,
+      submit: null,
+      terms_of_service_acceptance: null,
+    },
     customer: null,
     customer_creation: 'if_required',
     customer_details: null,
@@ -41,7 +50,18 @@ export function buildCheckoutSession(request: CheckoutSessionRequest, amount: nu
     discounts: [],
     expires_at: request.expiresAt ?? created + 24 * 60 * 60,
     invoice: null,
-    invoice_creation: { enabled: false, invoice_data: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null } },
+    invoice_creation: {
+      enabled: false,
+      invoice_data: {
+        account_tax_ids: null,
+        custom_fields: null,
+        description: null,
+        footer: null,
+        issuer: null,
+        metadata: {},
+        rendering_options: null,
+      },
+    },
     livemode: false,
     locale: request.locale,
     managed_payments: null,

@@ -5,7 +5,10 @@ import type { EmulatorPriceSpec } from './types'
 import { stripeFixture } from './stripeFixture'
 
 /** A Stripe price and its product from the short spec the emulator is configured with. */
-export function buildPriceObjects(spec: EmulatorPriceSpec, created: number): { price: Stripe.Price; product: Stripe.Product } {
+export function buildPriceObjects(
+  spec: EmulatorPriceSpec,
+  created: number,
+): { price: Stripe.Price; product: Stripe.Product } {
   const productId = spec.productId ?? spec.id.replace(/^price_/, 'prod_')
   const price: Stripe.Price = {
     ...stripeFixture('price'),
@@ -18,7 +21,13 @@ export function buildPriceObjects(spec: EmulatorPriceSpec, created: number): { p
     metadata: {},
     product: productId,
     recurring: spec.recurring
-      ? { interval: spec.recurring.interval, interval_count: spec.recurring.intervalCount ?? 1, meter: null, trial_period_days: null, usage_type: 'licensed' }
+      ? {
+          interval: spec.recurring.interval,
+          interval_count: spec.recurring.intervalCount ?? 1,
+          meter: null,
+          trial_period_days: null,
+          usage_type: 'licensed',
+        }
       : null,
     transform_quantity: null,
     type: spec.recurring ? 'recurring' : 'one_time',

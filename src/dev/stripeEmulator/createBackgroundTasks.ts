@@ -21,10 +21,7 @@ export function createBackgroundTasks(onError: (error: unknown) => void) {
   function run(work: () => unknown): void {
     pending += 1
     // Work started from here may schedule more work before finishing, so `pending` never dips to 0 between them.
-    Promise.resolve()
-      .then(work)
-      .catch(onError)
-      .finally(finish)
+    Promise.resolve().then(work).catch(onError).finally(finish)
   }
 
   return {

@@ -8,17 +8,24 @@ import { buildLineItem } from './buildLineItem'
 import { validateCheckoutSessionParams } from './validateCheckoutSessionParams'
 
 /** `POST /v1/checkout/sessions`: an open session whose `url` is the emulator's hosted page. */
-export function createCheckoutSession(context: EmulatorContext, params: StripeParams): Stripe.Checkout.Session {
+export function createCheckoutSession(
+  context: EmulatorContext,
+  params: StripeParams,
+): Stripe.Checkout.Session {
   const { state, options } = context
   const request = validateCheckoutSessionParams(params, state)
-  const lineItems = request.lineItems.map(({ price, quantity }) => buildLineItem(price, quantity, state))
+  const lineItems = request.lineItems.map(({ price, quantity }) =>
+    buildLineItem(price, quantity, state),
+  )
   const amount = lineItems.reduce((sum, item) => sum + item.amount_total, 0)
   const session = buildCheckoutSession(request, amount, options.publicUrl)
   state.sessions.set(session.id, session)
   state.lineItems.set(session.id, lineItems)
   state.intentData.set(session.id, request.paymentIntentData)
   if (request.ignoredParams.length > 0) {
-    options.log(`checkout session ${session.id}: accepted but not emulated: ${request.ignoredParams.join(', ')}`)
+    options.log(
+      `checkout session ${session.id}: accepted but not emulated: ${request.ignoredParams.join(', ')}`,
+    )
   }
   return session
 }

@@ -6,10 +6,23 @@ import type { CheckoutSessionRequest } from './validateCheckoutSessionParams'
 import { buildPriceObjects } from './buildPriceObjects'
 
 /** The next `remaining` requests to `method path` get `status` and `body` instead of the real answer. */
-export type InjectedFault = { method: string; path: string; status: number; body: unknown; remaining: number }
+export type InjectedFault = {
+  method: string
+  path: string
+  status: number
+  body: unknown
+  remaining: number
+}
 
 /** A response kept for an idempotency key, with what identifies the request it answered. */
-type StoredIdempotentResponse = { method: string; path: string; body: string; status: number; response: string; requestId: string }
+type StoredIdempotentResponse = {
+  method: string
+  path: string
+  body: string
+  status: number
+  response: string
+  requestId: string
+}
 
 export type EmulatorState = ReturnType<typeof createEmulatorState>
 

@@ -8,16 +8,26 @@ import type { ApiRequestInfo, EmulatedEvent, EventRecord } from './types'
 import { newStripeId } from './newStripeId'
 import { stripeFixture } from './stripeFixture'
 
-export type PublishEvent = (type: string, object: { id: string; object: string }, request?: ApiRequestInfo | null) => EventRecord
+export type PublishEvent = (
+  type: string,
+  object: { id: string; object: string },
+  request?: ApiRequestInfo | null,
+) => EventRecord
 
 /**
  * Records an event the way Stripe renders it (the SDK's pinned API version, a snapshot of the
  * object at that moment, the causing request) and hands it to the deliverer when the endpoint
  * listens for that type. Every event is stored, delivered or not, as in Stripe's event list.
  */
-export function createEventPublisher(state: EmulatorState, options: ResolvedEmulatorOptions, deliverer: WebhookDeliverer): PublishEvent {
+export function createEventPublisher(
+  state: EmulatorState,
+  options: ResolvedEmulatorOptions,
+  deliverer: WebhookDeliverer,
+): PublishEvent {
   return (type, object, request = null) => {
-    const listening = options.webhookUrl !== null && (options.enabledEvents.includes('*') || options.enabledEvents.includes(type))
+    const listening =
+      options.webhookUrl !== null &&
+      (options.enabledEvents.includes('*') || options.enabledEvents.includes(type))
     const event: EmulatedEvent = {
       ...(stripeFixture('event') as Omit<EmulatedEvent, 'data'>),
       id: newStripeId('evt'),

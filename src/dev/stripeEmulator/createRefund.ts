@@ -18,7 +18,10 @@ function findCharge({ state }: EmulatorContext, params: StripeParams): Stripe.Ch
   const chargeId = readParam.string(params.charge, 'charge')
   const paymentIntentId = readParam.string(params.payment_intent, 'payment_intent')
   if (!chargeId && !paymentIntentId) {
-    throw StripeApiError.parameterMissing('charge', 'One of the following params should be provided for this request: payment_intent or charge.')
+    throw StripeApiError.parameterMissing(
+      'charge',
+      'One of the following params should be provided for this request: payment_intent or charge.',
+    )
   }
   if (chargeId) {
     const charge = state.charges.get(chargeId)
@@ -26,10 +29,17 @@ function findCharge({ state }: EmulatorContext, params: StripeParams): Stripe.Ch
     return charge
   }
   const paymentIntent = state.paymentIntents.get(paymentIntentId!)
-  if (!paymentIntent) throw StripeApiError.resourceMissing('payment_intent', paymentIntentId!, 'payment_intent')
-  const charge = typeof paymentIntent.latest_charge === 'string' ? state.charges.get(paymentIntent.latest_charge) : undefined
+  if (!paymentIntent)
+    throw StripeApiError.resourceMissing('payment_intent', paymentIntentId!, 'payment_intent')
+  const charge =
+    typeof paymentIntent.latest_charge === 'string'
+      ? state.charges.get(paymentIntent.latest_charge)
+      : undefined
   if (!charge || paymentIntent.status !== 'succeeded') {
-    throw StripeApiError.invalid('payment_intent', 'This PaymentIntent does not have a successful charge to refund.')
+    throw StripeApiError.invalid(
+      'payment_intent',
+      'This PaymentIntent does not have a successful charge to refund.',
+    )
   }
   return charge
 }
@@ -38,18 +48,41 @@ function findCharge({ state }: EmulatorContext, params: StripeParams): Stripe.Ch
  * `POST /v1/refunds`: refunds a charge (found directly or through its PaymentIntent), fully by
  * default, and fires `charge.refunded` with the updated charge and `refund.created`, as Stripe does.
  */
-export function createRefund(context: EmulatorContext, params: StripeParams, request: ApiRequestInfo): Stripe.Refund {
+export function createRefund(
+  context: EmulatorContext,
+  params: StripeParams,
+  request: ApiRequestInfo,
+): Stripe.Refund {
   const charge = findCharge(context, params)
-  if (charge.status !== 'succeeded') throw StripeApiError.invalid('charge', `Charge ${charge.id} has not succeeded and cannot be refunded.`)
-  if (charge.disputed) throw StripeApiError.invalid('charge', `Charge ${charge.id} has been charged back; cannot issue a refund.`, 'charge_disputed')
-  if (charge.refunded) throw StripeApiError.invalid('charge', `Charge ${charge.id} has already been refunded.`, 'charge_already_refunded')
+  if (charge.status !== 'succeeded')
+    throw StripeApiError.invalid(
+      'charge',
+      `Charge ${charge.id} has not succeeded and cannot be refunded.`,
+    )
+  if (charge.disputed)
+    throw StripeApiError.invalid(
+      'charge',
+      `Charge ${charge.id} has been charged back; cannot issue a refund.`,
+      'charge_disputed',
+    )
+  if (charge.refunded)
+    throw StripeApiError.invalid(
+      'charge',
+      `Charge ${charge.id} has already been refunded.`,
+      'charge_already_refunded',
+    )
   const remaining = charge.amount - charge.amount_refunded
   const amount = readParam.integer(params.amount, 'amount', { min: 1 }) ?? remaining
   if (amount > remaining) {
-    throw StripeApiError.invalid('amount', `Refund amount (${formatDollars(amount)}) is greater than unrefunded amount on charge (${formatDollars(remaining)})`, 'amount_too_large')
+    throw StripeApiError.invalid(
+      'amount',
+      `Refund amount (${formatDollars(amount)}) is greater than unrefunded amount on charge (${formatDollars(remaining)})`,
+      'amount_too_large',
+    )
   }
   const reason = readParam.string(params.reason, 'reason')
-  if (reason && !REASONS.includes(reason)) throw StripeApiError.invalid('reason', `Invalid reason: must be one of ${REASONS.join(', ')}`)
+  if (reason && !REASONS.includes(reason))
+    throw StripeApiError.invalid('reason', `Invalid reason: must be one of ${REASONS.join(', ')}`)
 
   const refund: Stripe.Refund = {
     ...stripeFixture('refund'),

@@ -22,18 +22,30 @@ import { respond } from './respond'
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: is another Stripe emulator running? Set STRIPE_EMULATOR_PORT to use another port.`) : error)
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} is in use: is another Stripe emulator running? Set STRIPE_EMULATOR_PORT to use another port.`,
+            )
+          : error,
+      )
     })
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port))
   })
 }
 
-async function route(context: EmulatorContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://emulator.invalid')
   if (url.pathname.startsWith('/v1/')) return handleApiRequest(context, request, response, url)
   const checkout = /^\/checkout\/([^/]+)\/?$/.exec(url.pathname)
-  if (checkout) return handleCheckoutPage(context, request, response, decodeURIComponent(checkout[1]))
-  if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')) return handleAdminRequest(context, request, response, url)
+  if (checkout)
+    return handleCheckoutPage(context, request, response, decodeURIComponent(checkout[1]))
+  if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/'))
+    return handleAdminRequest(context, request, response, url)
   respond.json(response, url.pathname === '/' ? 200 : 404, {
     name: 'Stripe emulator (test mode, in memory)',
     api: '/v1',
@@ -47,23 +59,40 @@ async function route(context: EmulatorContext, request: IncomingMessage, respons
  * (`new Stripe('sk_test_…', emulator.stripeConfig)`): Checkout Sessions with a hosted page that
  * takes Stripe's test cards, refunds, disputes, and signed webhooks with Stripe's retry behaviour.
  */
-export async function createStripeEmulator(options: StripeEmulatorOptions): Promise<StripeEmulator> {
-  if (!options.webhookSecret) throw new Error('createStripeEmulator needs a webhookSecret (the same STRIPE_WEBHOOK_SECRET the shop verifies with).')
+export async function createStripeEmulator(
+  options: StripeEmulatorOptions,
+): Promise<StripeEmulator> {
+  if (!options.webhookSecret)
+    throw new Error(
+      'createStripeEmulator needs a webhookSecret (the same STRIPE_WEBHOOK_SECRET the shop verifies with).',
+    )
   const host = options.host ?? '127.0.0.1'
   // The request handler is attached once the context exists; publicUrl needs the port listen() picked.
   const server = createServer()
   const port = await listen(server, options.port ?? 0, host)
 
   const resolved = resolveEmulatorOptions(options, port)
-  const prices = [...demoPrices.filter((demo) => !options.prices?.some((price) => price.id === demo.id)), ...(options.prices ?? [])]
-  const tasks = createBackgroundTasks((error) => resolved.log(`background task failed: ${error instanceof Error ? error.stack : String(error)}`))
+  const prices = [
+    ...demoPrices.filter((demo) => !options.prices?.some((price) => price.id === demo.id)),
+    ...(options.prices ?? []),
+  ]
+  const tasks = createBackgroundTasks((error) =>
+    resolved.log(`background task failed: ${error instanceof Error ? error.stack : String(error)}`),
+  )
   const state = createEmulatorState(prices)
   const deliverer = createWebhookDeliverer(resolved, tasks)
-  const ready: EmulatorContext = { state, options: resolved, tasks, deliverer, publishEvent: createEventPublisher(state, resolved, deliverer) }
+  const ready: EmulatorContext = {
+    state,
+    options: resolved,
+    tasks,
+    deliverer,
+    publishEvent: createEventPublisher(state, resolved, deliverer),
+  }
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     route(ready, request, response).catch((error: unknown) => {
       resolved.log(`request failed: ${error instanceof Error ? error.stack : String(error)}`)
-      if (!response.headersSent) respond.json(response, 500, { error: { type: 'api_error', message: String(error) } })
+      if (!response.headersSent)
+        respond.json(response, 500, { error: { type: 'api_error', message: String(error) } })
       else response.destroy()
     })
   })
@@ -83,7 +112,8 @@ export async function createStripeEmulator(options: StripeEmulatorOptions): Prom
       return record ? deliverer.resend(record) : Promise.reject(new Error(`No such event: '${id}'`))
     },
     payCheckoutSession: (sessionId, payment) => payCheckoutSession(ready, sessionId, payment),
-    openDispute: (chargeOrPaymentIntentId, disputeOptions) => openDispute(ready, chargeOrPaymentIntentId, disputeOptions?.reason),
+    openDispute: (chargeOrPaymentIntentId, disputeOptions) =>
+      openDispute(ready, chargeOrPaymentIntentId, disputeOptions?.reason),
     closeDispute: (disputeId, status) => closeDispute(ready, disputeId, status),
     idle: () => tasks.idle(),
     reset: () => resetEmulator(ready),
@@ -92,7 +122,9 @@ export async function createStripeEmulator(options: StripeEmulatorOptions): Prom
       tasks.cancelScheduled()
       deliverer.abortInFlight()
       server.closeAllConnections()
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      )
     },
   }
 }

@@ -7,8 +7,10 @@ import type { DeliveryAttempt, EventRecord } from './types'
 export type WebhookDeliverer = ReturnType<typeof createWebhookDeliverer>
 
 function describeFailure(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'Timed out waiting for the endpoint to respond'
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
+  if (error instanceof Error && error.name === 'TimeoutError')
+    return 'Timed out waiting for the endpoint to respond'
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
   return error instanceof Error ? `${error.message}${cause}` : String(error)
 }
 
@@ -21,9 +23,17 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
   // Replaced on reset/close so requests still in flight for forgotten events are abandoned.
   let inFlight = new AbortController()
 
-  async function attempt(record: EventRecord, url: string, trigger: DeliveryAttempt['trigger']): Promise<DeliveryAttempt> {
+  async function attempt(
+    record: EventRecord,
+    url: string,
+    trigger: DeliveryAttempt['trigger'],
+  ): Promise<DeliveryAttempt> {
     const payload = JSON.stringify(record.event, null, 2)
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: options.webhookSecret, timestamp: Math.floor(Date.now() / 1000) })
+    const signature = Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: options.webhookSecret,
+      timestamp: Math.floor(Date.now() / 1000),
+    })
     const result: DeliveryAttempt = {
       number: record.delivery.attempts.length + 1,
       trigger,
@@ -38,7 +48,11 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)', 'Stripe-Signature': signature },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+          'Stripe-Signature': signature,
+        },
         body: payload,
         redirect: 'manual',
         signal: AbortSignal.any([inFlight.signal, AbortSignal.timeout(options.webhookTimeoutMs)]),
@@ -48,13 +62,20 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
     } catch (error) {
       result.error = describeFailure(error)
     }
-    options.log(`webhook ${record.event.type} ${record.event.id} attempt ${result.number} → ${result.status ?? result.error}`)
+    options.log(
+      `webhook ${record.event.type} ${record.event.id} attempt ${result.number} → ${result.status ?? result.error}`,
+    )
     return result
   }
 
-  const succeeded = (result: DeliveryAttempt) => result.status !== null && result.status >= 200 && result.status < 300
+  const succeeded = (result: DeliveryAttempt) =>
+    result.status !== null && result.status >= 200 && result.status < 300
 
-  async function deliverWithRetries(record: EventRecord, url: string, retryIndex: number): Promise<void> {
+  async function deliverWithRetries(
+    record: EventRecord,
+    url: string,
+    retryIndex: number,
+  ): Promise<void> {
     // A manual resend may already have got the event through while this retry was waiting.
     if (record.delivery.status === 'succeeded') return
     const result = await attempt(record, url, retryIndex === 0 ? 'automatic' : 'retry')
@@ -65,7 +86,9 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
     const delay = options.retryDelaysMs[retryIndex]
     if (delay === undefined) {
       record.delivery.status = 'failed'
-      options.log(`webhook ${record.event.type} ${record.event.id}: giving up after ${result.number} attempts`)
+      options.log(
+        `webhook ${record.event.type} ${record.event.id}: giving up after ${result.number} attempts`,
+      )
       return
     }
     result.nextRetryInMs = delay
@@ -84,7 +107,8 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
     /** One attempt now, outside the retry schedule, like `stripe events resend`. */
     resend(record: EventRecord): Promise<DeliveryAttempt> {
       const url = options.webhookUrl
-      if (!url) return Promise.reject(new Error('The emulator has no webhookUrl to resend events to.'))
+      if (!url)
+        return Promise.reject(new Error('The emulator has no webhookUrl to resend events to.'))
       const delivery = attempt(record, url, 'resend').then((result) => {
         if (succeeded(result)) record.delivery.status = 'succeeded'
         return result

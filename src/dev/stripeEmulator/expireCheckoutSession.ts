@@ -6,7 +6,11 @@ import type { ApiRequestInfo } from './types'
 import { StripeApiError } from './StripeApiError'
 
 /** `POST /v1/checkout/sessions/:id/expire`: only an open session can expire; the shop hears `checkout.session.expired`. */
-export function expireCheckoutSession(context: EmulatorContext, sessionId: string, request: ApiRequestInfo): Stripe.Checkout.Session {
+export function expireCheckoutSession(
+  context: EmulatorContext,
+  sessionId: string,
+  request: ApiRequestInfo,
+): Stripe.Checkout.Session {
   const session = context.state.sessions.get(sessionId)
   if (!session) throw StripeApiError.resourceMissing('checkout.session', sessionId, 'id', true)
   if (session.status !== 'open') {

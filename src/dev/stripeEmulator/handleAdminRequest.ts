@@ -11,19 +11,23 @@ import { respond } from './respond'
 const ENDPOINTS = {
   'GET /_emulator/events': 'every event, oldest first, with its delivery attempts (?type= filters)',
   'GET /_emulator/events/:id': 'one event with its delivery attempts',
-  'POST /_emulator/events/:id/resend': 'deliver the event again now, same id (stripe events resend)',
+  'POST /_emulator/events/:id/resend':
+    'deliver the event again now, same id (stripe events resend)',
   'GET /_emulator/requests': 'every API request received, with parsed params and idempotency key',
   'POST /_emulator/reset': 'forget sessions, payments, events and requests',
-  'POST /_emulator/charges/:id/dispute': 'open a dispute on a charge or payment intent (body: reason)',
+  'POST /_emulator/charges/:id/dispute':
+    'open a dispute on a charge or payment intent (body: reason)',
   'POST /_emulator/disputes/:id/close': 'close a dispute (body: status=won|lost)',
-  'POST /_emulator/faults': 'answer the next {count} API requests to {method} {path} with {status} and {body} (fault injection)',
+  'POST /_emulator/faults':
+    'answer the next {count} API requests to {method} {path} with {status} and {body} (fault injection)',
 }
 
 /** JSON or a plain form, so both `fetch` and `curl -d status=won` work. */
 async function readFields(request: IncomingMessage): Promise<Record<string, string>> {
   const text = await readRequestBody(request)
   if (!text) return {}
-  if (request.headers['content-type']?.includes('json')) return JSON.parse(text) as Record<string, string>
+  if (request.headers['content-type']?.includes('json'))
+    return JSON.parse(text) as Record<string, string>
   return Object.fromEntries(new URLSearchParams(text))
 }
 
@@ -31,21 +35,44 @@ async function readFields(request: IncomingMessage): Promise<Record<string, stri
  * The emulator's own endpoints under `/_emulator/`: what a developer or a test needs to see and
  * steer what Stripe would otherwise do out of sight (deliveries, resends, disputes).
  */
-export async function handleAdminRequest(context: EmulatorContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+export async function handleAdminRequest(
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const { state } = context
   const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`
   const [, id] = /^[A-Z]+ \/_emulator\/(?:events|charges|disputes)\/([^/]+)/.exec(route) ?? []
   try {
     if (route === 'GET /_emulator') return respond.json(response, 200, { endpoints: ENDPOINTS })
-    if (route === 'GET /_emulator/requests') return respond.json(response, 200, { data: state.requests })
+    if (route === 'GET /_emulator/requests')
+      return respond.json(response, 200, { data: state.requests })
     if (route === 'GET /_emulator/events') {
       const type = url.searchParams.get('type')
-      return respond.json(response, 200, { data: [...state.events.values()].filter((record) => !type || record.event.type === type) })
+      return respond.json(response, 200, {
+        data: [...state.events.values()].filter((record) => !type || record.event.type === type),
+      })
     }
     if (route === 'POST /_emulator/faults') {
-      const fields = (await readFields(request)) as unknown as { method?: string; path: string; status?: number; body?: unknown; count?: number }
-      if (!fields.path?.startsWith('/v1/')) return respond.json(response, 400, { error: 'path must be an API path such as /v1/checkout/sessions' })
-      const fault = { method: (fields.method ?? 'POST').toUpperCase(), path: fields.path, status: Number(fields.status ?? 500), body: fields.body ?? {}, remaining: Number(fields.count ?? 1) }
+      const fields = (await readFields(request)) as unknown as {
+        method?: string
+        path: string
+        status?: number
+        body?: unknown
+        count?: number
+      }
+      if (!fields.path?.startsWith('/v1/'))
+        return respond.json(response, 400, {
+          error: 'path must be an API path such as /v1/checkout/sessions',
+        })
+      const fault = {
+        method: (fields.method ?? 'POST').toUpperCase(),
+        path: fields.path,
+        status: Number(fields.status ?? 500),
+        body: fields.body ?? {},
+        remaining: Number(fields.count ?? 1),
+      }
       state.faults.push(fault)
       return respond.json(response, 200, fault)
     }
@@ -53,7 +80,10 @@ export async function handleAdminRequest(context: EmulatorContext, request: Inco
       resetEmulator(context)
       return respond.json(response, 200, { reset: true })
     }
-    if (route === `GET /_emulator/events/${id}` || route === `POST /_emulator/events/${id}/resend`) {
+    if (
+      route === `GET /_emulator/events/${id}` ||
+      route === `POST /_emulator/events/${id}/resend`
+    ) {
       const record = state.events.get(id)
       if (!record) return respond.json(response, 404, { error: `No such event: '${id}'` })
       if (request.method === 'GET') return respond.json(response, 200, record)

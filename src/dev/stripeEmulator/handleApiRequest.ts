@@ -14,7 +14,12 @@ import { readRequestBody } from './readRequestBody'
 import { respond } from './respond'
 import { StripeApiError } from './StripeApiError'
 
-type Outcome = { status: number; body: unknown; headers?: Record<string, string>; replayed?: boolean }
+type Outcome = {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
+  replayed?: boolean
+}
 
 function idempotencyError(message: string): StripeApiError {
   return new StripeApiError(400, { type: 'idempotency_error', message })
@@ -27,7 +32,19 @@ function idempotencyError(message: string): StripeApiError {
  */
 function runIdempotently(
   context: EmulatorContext,
-  { cacheKey, key, fingerprint, requestId, run }: { cacheKey: string | null; key: string; fingerprint: { method: string; path: string; body: string }; requestId: string; run: () => Outcome },
+  {
+    cacheKey,
+    key,
+    fingerprint,
+    requestId,
+    run,
+  }: {
+    cacheKey: string | null
+    key: string
+    fingerprint: { method: string; path: string; body: string }
+    requestId: string
+    run: () => Outcome
+  },
 ): Outcome {
   const stored = cacheKey ? context.state.idempotency.get(cacheKey) : undefined
   if (stored) {
@@ -41,20 +58,40 @@ function runIdempotently(
         `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
       )
     }
-    return { status: stored.status, body: JSON.parse(stored.response), headers: { 'Idempotent-Replayed': 'true', 'Original-Request': stored.requestId }, replayed: true }
+    return {
+      status: stored.status,
+      body: JSON.parse(stored.response),
+      headers: { 'Idempotent-Replayed': 'true', 'Original-Request': stored.requestId },
+      replayed: true,
+    }
   }
   const outcome = run()
   if (cacheKey && outcome.status === 200) {
-    context.state.idempotency.set(cacheKey, { ...fingerprint, status: outcome.status, response: JSON.stringify(outcome.body), requestId })
+    context.state.idempotency.set(cacheKey, {
+      ...fingerprint,
+      status: outcome.status,
+      response: JSON.stringify(outcome.body),
+      requestId,
+    })
   }
   return outcome
 }
 
-function route(context: EmulatorContext, method: string, path: string, params: StripeParams, requestId: string, idempotencyKey: string | null): Outcome {
+function route(
+  context: EmulatorContext,
+  method: string,
+  path: string,
+  params: StripeParams,
+  requestId: string,
+  idempotencyKey: string | null,
+): Outcome {
   for (const candidate of apiRoutes) {
     const match = candidate.method === method ? candidate.pattern.exec(path) : null
     if (!match) continue
-    const result = candidate.handle(context, match.slice(1).map(decodeURIComponent), params, { id: requestId, idempotencyKey })
+    const result = candidate.handle(context, match.slice(1).map(decodeURIComponent), params, {
+      id: requestId,
+      idempotencyKey,
+    })
     return { status: 200, body: expandObject(result, params.expand, context.state) }
   }
   throw new StripeApiError(404, {
@@ -64,12 +101,27 @@ function route(context: EmulatorContext, method: string, path: string, params: S
 }
 
 /** One `/v1/…` request: authenticate, parse, replay or run, answer like Stripe, and record it for tests. */
-export async function handleApiRequest(context: EmulatorContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+export async function handleApiRequest(
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const requestId = newStripeId('req')
   const method = request.method ?? 'GET'
   const body = method === 'GET' ? url.search.slice(1) : await readRequestBody(request)
-  const idempotencyKey = method === 'POST' ? ((request.headers['idempotency-key'] as string | undefined) ?? null) : null
-  const recorded: RecordedRequest = { id: requestId, at: new Date().toISOString(), method, path: url.pathname, params: {}, idempotencyKey, idempotentReplayed: false, status: 0 }
+  const idempotencyKey =
+    method === 'POST' ? ((request.headers['idempotency-key'] as string | undefined) ?? null) : null
+  const recorded: RecordedRequest = {
+    id: requestId,
+    at: new Date().toISOString(),
+    method,
+    path: url.pathname,
+    params: {},
+    idempotencyKey,
+    idempotentReplayed: false,
+    status: 0,
+  }
   context.state.requests.push(recorded)
 
   // Parsed before authenticating only so a refused request is still recorded with what it sent.
@@ -87,34 +139,55 @@ export async function handleApiRequest(context: EmulatorContext, request: Incomi
     const apiKey = authenticateApiKey(request)
     if (parsed instanceof StripeApiError) throw parsed
     const params = parsed
-    const fault = context.state.faults.find((candidate) => candidate.remaining > 0 && candidate.method === method && candidate.path === url.pathname)
+    const fault = context.state.faults.find(
+      (candidate) =>
+        candidate.remaining > 0 && candidate.method === method && candidate.path === url.pathname,
+    )
     if (fault) {
       fault.remaining -= 1
-      outcome = { status: fault.status, body: fault.body, headers: { 'Stripe-Should-Retry': 'false' } }
-    } else outcome = runIdempotently(context, {
-      cacheKey: idempotencyKey ? `${apiKey}:${idempotencyKey}` : null,
-      key: idempotencyKey ?? '',
-      fingerprint: { method, path: url.pathname, body },
-      requestId,
-      run: () => route(context, method, url.pathname, params, requestId, idempotencyKey),
-    })
+      outcome = {
+        status: fault.status,
+        body: fault.body,
+        headers: { 'Stripe-Should-Retry': 'false' },
+      }
+    } else
+      outcome = runIdempotently(context, {
+        cacheKey: idempotencyKey ? `${apiKey}:${idempotencyKey}` : null,
+        key: idempotencyKey ?? '',
+        fingerprint: { method, path: url.pathname, body },
+        requestId,
+        run: () => route(context, method, url.pathname, params, requestId, idempotencyKey),
+      })
   } catch (error) {
     if (error instanceof StripeApiError) {
-      outcome = { status: error.statusCode, body: { error: error.body }, headers: error.statusCode === 401 ? { 'WWW-Authenticate': 'Bearer realm="Stripe"' } : {} }
+      outcome = {
+        status: error.statusCode,
+        body: { error: error.body },
+        headers: error.statusCode === 401 ? { 'WWW-Authenticate': 'Bearer realm="Stripe"' } : {},
+      }
     } else {
-      context.options.log(`internal error on ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`)
+      context.options.log(
+        `internal error on ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`,
+      )
       // Should-Retry false: the SDK would otherwise retry an emulator bug twice before reporting it.
       const message = `The Stripe emulator failed: ${error instanceof Error ? error.message : String(error)}`
-      outcome = { status: 500, body: { error: { type: 'api_error', message } }, headers: { 'Stripe-Should-Retry': 'false' } }
+      outcome = {
+        status: 500,
+        body: { error: { type: 'api_error', message } },
+        headers: { 'Stripe-Should-Retry': 'false' },
+      }
     }
   }
 
   recorded.status = outcome.status
   recorded.idempotentReplayed = outcome.replayed ?? false
-  context.options.log(`${method} ${url.pathname} → ${outcome.status}${outcome.replayed ? ' (idempotent replay)' : ''}`)
+  context.options.log(
+    `${method} ${url.pathname} → ${outcome.status}${outcome.replayed ? ' (idempotent replay)' : ''}`,
+  )
   respond.json(response, outcome.status, outcome.body, {
     'Request-Id': requestId,
-    'Stripe-Version': (request.headers['stripe-version'] as string | undefined) ?? Stripe.API_VERSION,
+    'Stripe-Version':
+      (request.headers['stripe-version'] as string | undefined) ?? Stripe.API_VERSION,
     ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
     ...outcome.headers,
   })

@@ -28,10 +28,19 @@ function paymentFromForm(form: URLSearchParams): CheckoutPayment | null {
  * 303 to the success_url, as Checkout redirects the browser; a decline shows the page again with
  * Stripe's message and 402, leaving the session open for another try.
  */
-export async function handleCheckoutPage(context: EmulatorContext, request: IncomingMessage, response: ServerResponse, sessionId: string): Promise<void> {
+export async function handleCheckoutPage(
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  sessionId: string,
+): Promise<void> {
   const session = context.state.sessions.get(sessionId)
   if (!session) {
-    respond.html(response, 404, '<!doctype html><title>Not found</title><h1>Something went wrong</h1><p>No such checkout session.</p>')
+    respond.html(
+      response,
+      404,
+      '<!doctype html><title>Not found</title><h1>Something went wrong</h1><p>No such checkout session.</p>',
+    )
     return
   }
   const lineItems = context.state.lineItems.get(sessionId) ?? []
@@ -40,14 +49,26 @@ export async function handleCheckoutPage(context: EmulatorContext, request: Inco
     return
   }
   if (request.method !== 'POST') {
-    respond.html(response, 405, '<!doctype html><title>Method not allowed</title><p>Use GET or POST.</p>')
+    respond.html(
+      response,
+      405,
+      '<!doctype html><title>Method not allowed</title><p>Use GET or POST.</p>',
+    )
     return
   }
 
   const form = new URLSearchParams(await readRequestBody(request))
   const payment = paymentFromForm(form)
   if (!payment) {
-    respond.html(response, 400, renderCheckoutPage({ session, lineItems, error: `Unknown payment method '${form.get('method')}'.` }))
+    respond.html(
+      response,
+      400,
+      renderCheckoutPage({
+        session,
+        lineItems,
+        error: `Unknown payment method '${form.get('method')}'.`,
+      }),
+    )
     return
   }
   const result = payCheckoutSession(context, sessionId, payment)
@@ -57,5 +78,15 @@ export async function handleCheckoutPage(context: EmulatorContext, request: Inco
   }
   const status = result.outcome === 'declined' ? 402 : session.status === 'open' ? 400 : 409
   const cardNumber = payment.method === 'card' ? payment.cardNumber : undefined
-  respond.html(response, status, renderCheckoutPage({ session, lineItems, error: result.message, email: payment.email, cardNumber }))
+  respond.html(
+    response,
+    status,
+    renderCheckoutPage({
+      session,
+      lineItems,
+      error: result.message,
+      email: payment.email,
+      cardNumber,
+    }),
+  )
 }

@@ -9,13 +9,18 @@ import { stripeFixture } from './stripeFixture'
  * A chargeback, as the card network would open it: the charge becomes `disputed` and the shop
  * hears `charge.dispute.created`. Accepts a charge id or a PaymentIntent id, since the shop stores the latter.
  */
-export function openDispute(context: EmulatorContext, chargeOrPaymentIntentId: string, reason = 'fraudulent'): Stripe.Dispute {
+export function openDispute(
+  context: EmulatorContext,
+  chargeOrPaymentIntentId: string,
+  reason = 'fraudulent',
+): Stripe.Dispute {
   const { state } = context
   const paymentIntent = state.paymentIntents.get(chargeOrPaymentIntentId)
   const chargeId = paymentIntent ? paymentIntent.latest_charge : chargeOrPaymentIntentId
   const charge = typeof chargeId === 'string' ? state.charges.get(chargeId) : undefined
   if (!charge) throw new Error(`No such charge or payment intent: '${chargeOrPaymentIntentId}'`)
-  if (charge.status !== 'succeeded') throw new Error(`Charge ${charge.id} has not succeeded, so it cannot be disputed.`)
+  if (charge.status !== 'succeeded')
+    throw new Error(`Charge ${charge.id} has not succeeded, so it cannot be disputed.`)
   if (charge.disputed) throw new Error(`Charge ${charge.id} is already disputed.`)
 
   const fixture = stripeFixture('dispute')
@@ -34,7 +39,15 @@ export function openDispute(context: EmulatorContext, chargeOrPaymentIntentId: s
     livemode: false,
     metadata: {},
     payment_intent: typeof charge.payment_intent === 'string' ? charge.payment_intent : null,
-    payment_method_details: { type: 'card', card: { brand: 'visa', case_type: 'chargeback', network: 'visa', network_reason_code: '10.4' } },
+    payment_method_details: {
+      type: 'card',
+      card: {
+        brand: 'visa',
+        case_type: 'chargeback',
+        network: 'visa',
+        network_reason_code: '10.4',
+      },
+    },
     reason,
     status: 'needs_response',
   }

@@ -32,11 +32,13 @@ function assign(root: Node, segments: string[], value: string, key: string): voi
     const isLast = index === segments.length - 1
     const existing = node[segment]
     if (isLast) {
-      if (typeof existing === 'object') throw StripeApiError.invalid(key, `Invalid hash: ${key} is both a value and a hash.`)
+      if (typeof existing === 'object')
+        throw StripeApiError.invalid(key, `Invalid hash: ${key} is both a value and a hash.`)
       node[segment] = value
       return
     }
-    if (typeof existing === 'string') throw StripeApiError.invalid(key, `Invalid hash: ${key} is both a value and a hash.`)
+    if (typeof existing === 'string')
+      throw StripeApiError.invalid(key, `Invalid hash: ${key} is both a value and a hash.`)
     node = existing ?? (node[segment] = {})
   })
 }

@@ -21,13 +21,26 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0
 }
 
-function completeSession(session: Stripe.Checkout.Session, paymentIntentId: string, email: string, name: string | null, paid: boolean): void {
+function completeSession(
+  session: Stripe.Checkout.Session,
+  paymentIntentId: string,
+  email: string,
+  name: string | null,
+  paid: boolean,
+): void {
   session.status = 'complete'
   session.payment_status = paid ? 'paid' : 'unpaid'
   session.payment_intent = paymentIntentId
   session.url = null
   session.customer_details = {
-    address: { city: null, country: 'US', line1: null, line2: null, postal_code: null, state: null },
+    address: {
+      city: null,
+      country: 'US',
+      line1: null,
+      line2: null,
+      postal_code: null,
+      state: null,
+    },
     business_name: null,
     email,
     individual_name: null,
@@ -36,7 +49,11 @@ function completeSession(session: Stripe.Checkout.Session, paymentIntentId: stri
     tax_exempt: 'none',
     tax_ids: [],
   }
-  session.collected_information = { business_name: null, individual_name: null, shipping_details: null }
+  session.collected_information = {
+    business_name: null,
+    individual_name: null,
+    shipping_details: null,
+  }
 }
 
 /**
@@ -44,25 +61,35 @@ function completeSession(session: Stripe.Checkout.Session, paymentIntentId: stri
  * and a bank debit completes the session unpaid and settles (or fails) after `asyncPaymentDelayMs`,
  * emitting the same events, in the same order, as Stripe Checkout.
  */
-export function payCheckoutSession(context: EmulatorContext, sessionId: string, payment: CheckoutPayment): CheckoutPaymentResult {
+export function payCheckoutSession(
+  context: EmulatorContext,
+  sessionId: string,
+  payment: CheckoutPayment,
+): CheckoutPaymentResult {
   const { state, options, publishEvent } = context
   const session = state.sessions.get(sessionId)
   if (!session) throw StripeApiError.resourceMissing('checkout.session', sessionId, 'id', true)
   if (session.status !== 'open') {
-    const message = session.status === 'complete' ? 'This Checkout Session is already paid.' : 'This Checkout Session has expired.'
+    const message =
+      session.status === 'complete'
+        ? 'This Checkout Session is already paid.'
+        : 'This Checkout Session has expired.'
     return { outcome: 'invalid', session, message }
   }
   const email = session.customer_email ?? payment.email?.trim() ?? ''
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { outcome: 'invalid', session, message: 'Your email address is invalid.' }
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    return { outcome: 'invalid', session, message: 'Your email address is invalid.' }
   const name = payment.name?.trim() || null
 
   let method: ChargeInput['method'] = { type: 'us_bank_account' }
   if (payment.method === 'card') {
     const digits = payment.cardNumber.replace(/[\s-]/g, '')
-    if (!/^\d{12,19}$/.test(digits) || !passesLuhn(digits)) return { outcome: 'invalid', session, message: 'Your card number is incorrect.' }
+    if (!/^\d{12,19}$/.test(digits) || !passesLuhn(digits))
+      return { outcome: 'invalid', session, message: 'Your card number is incorrect.' }
     const card = testCards[digits]
     if (!card) {
-      const message = 'Your card was declined. Your request was in test mode, but used a non test card. For a list of valid test cards, visit: https://stripe.com/docs/testing.'
+      const message =
+        'Your card was declined. Your request was in test mode, but used a non test card. For a list of valid test cards, visit: https://stripe.com/docs/testing.'
       return { outcome: 'declined', session, message }
     }
     if (card.decline) return { outcome: 'declined', session, message: card.decline.message }
@@ -71,9 +98,19 @@ export function payCheckoutSession(context: EmulatorContext, sessionId: string, 
 
   const amount = session.amount_total ?? 0
   const currency = session.currency ?? 'usd'
-  const intentData = state.intentData.get(sessionId) ?? { metadata: {}, description: null, receiptEmail: null }
+  const intentData = state.intentData.get(sessionId) ?? {
+    metadata: {},
+    description: null,
+    receiptEmail: null,
+  }
   const paymentMethodId = newStripeId('pm')
-  const paymentIntent = buildPaymentIntent({ amount, currency, paymentMethodId, paymentMethodType: method.type, ...intentData })
+  const paymentIntent = buildPaymentIntent({
+    amount,
+    currency,
+    paymentMethodId,
+    paymentMethodType: method.type,
+    ...intentData,
+  })
   const charge = buildCharge({
     paymentIntentId: paymentIntent.id,
     paymentMethodId,
@@ -88,7 +125,10 @@ export function payCheckoutSession(context: EmulatorContext, sessionId: string, 
   paymentIntent.latest_charge = charge.id
   state.paymentIntents.set(paymentIntent.id, paymentIntent)
   state.charges.set(charge.id, charge)
-  const redirectUrl = (session.success_url ?? options.publicUrl).replaceAll('{CHECKOUT_SESSION_ID}', session.id)
+  const redirectUrl = (session.success_url ?? options.publicUrl).replaceAll(
+    '{CHECKOUT_SESSION_ID}',
+    session.id,
+  )
 
   if (payment.method === 'card') {
     paymentIntent.status = 'succeeded'
@@ -104,6 +144,8 @@ export function payCheckoutSession(context: EmulatorContext, sessionId: string, 
   publishEvent('payment_intent.processing', paymentIntent)
   publishEvent('charge.pending', charge)
   publishEvent('checkout.session.completed', session)
-  context.tasks.later(options.asyncPaymentDelayMs, () => settleBankTransfer(context, session.id, payment.outcome))
+  context.tasks.later(options.asyncPaymentDelayMs, () =>
+    settleBankTransfer(context, session.id, payment.outcome),
+  )
   return { outcome: 'processing', session, redirectUrl }
 }

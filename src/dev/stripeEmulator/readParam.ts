@@ -9,15 +9,24 @@ import { StripeApiError } from './StripeApiError'
 export const readParam = {
   string(value: StripeParamValue | undefined, param: string): string | undefined {
     if (value === undefined || value === '') return undefined
-    if (typeof value !== 'string') throw StripeApiError.invalid(param, `Invalid string: ${JSON.stringify(value)}`)
+    if (typeof value !== 'string')
+      throw StripeApiError.invalid(param, `Invalid string: ${JSON.stringify(value)}`)
     return value
   },
 
-  integer(value: StripeParamValue | undefined, param: string, { min = 0 } = {}): number | undefined {
+  integer(
+    value: StripeParamValue | undefined,
+    param: string,
+    { min = 0 } = {},
+  ): number | undefined {
     const text = readParam.string(value, param)
     if (text === undefined) return undefined
     if (!/^-?\d+$/.test(text) || Number(text) < min) {
-      throw StripeApiError.invalid(param, `Invalid ${min > 0 ? 'positive ' : ''}integer: ${text}`, 'parameter_invalid_integer')
+      throw StripeApiError.invalid(
+        param,
+        `Invalid ${min > 0 ? 'positive ' : ''}integer: ${text}`,
+        'parameter_invalid_integer',
+      )
     }
     return Number(text)
   },
@@ -25,7 +34,8 @@ export const readParam = {
   boolean(value: StripeParamValue | undefined, param: string): boolean | undefined {
     const text = readParam.string(value, param)
     if (text === undefined) return undefined
-    if (text !== 'true' && text !== 'false') throw StripeApiError.invalid(param, `Invalid boolean: ${text}`)
+    if (text !== 'true' && text !== 'false')
+      throw StripeApiError.invalid(param, `Invalid boolean: ${text}`)
     return text === 'true'
   },
 
@@ -33,8 +43,11 @@ export const readParam = {
     const text = readParam.string(value, param)
     if (text === undefined) return undefined
     // Stripe keeps `{CHECKOUT_SESSION_ID}` unencoded, so parse with it swapped for a plain token.
-    const parsed = URL.canParse(text.replaceAll('{CHECKOUT_SESSION_ID}', 'x')) ? new URL(text.replaceAll('{CHECKOUT_SESSION_ID}', 'x')) : null
-    if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) throw StripeApiError.invalid(param, 'Not a valid URL', 'url_invalid')
+    const parsed = URL.canParse(text.replaceAll('{CHECKOUT_SESSION_ID}', 'x'))
+      ? new URL(text.replaceAll('{CHECKOUT_SESSION_ID}', 'x'))
+      : null
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
+      throw StripeApiError.invalid(param, 'Not a valid URL', 'url_invalid')
     return text
   },
 
@@ -49,13 +62,24 @@ export const readParam = {
   /** Stripe's metadata limits: 50 keys, keys up to 40 characters, values up to 500. */
   metadata(value: StripeParamValue | undefined, param: string): Record<string, string> {
     if (value === undefined || value === '') return {}
-    if (typeof value !== 'object' || Array.isArray(value)) throw StripeApiError.invalid(param, 'Invalid hash')
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw StripeApiError.invalid(param, 'Invalid hash')
     const entries = Object.entries(value)
-    if (entries.length > 50) throw StripeApiError.invalid(param, 'You can specify up to 50 keys in metadata.')
+    if (entries.length > 50)
+      throw StripeApiError.invalid(param, 'You can specify up to 50 keys in metadata.')
     for (const [key, entry] of entries) {
-      if (typeof entry !== 'string') throw StripeApiError.invalid(`${param}[${key}]`, `Invalid string: ${JSON.stringify(entry)}`)
-      if (key.length > 40) throw StripeApiError.invalid(`${param}[${key}]`, 'Metadata keys can have up to 40 characters.')
-      if (entry.length > 500) throw StripeApiError.invalid(`${param}[${key}]`, 'Metadata values can have up to 500 characters.')
+      if (typeof entry !== 'string')
+        throw StripeApiError.invalid(`${param}[${key}]`, `Invalid string: ${JSON.stringify(entry)}`)
+      if (key.length > 40)
+        throw StripeApiError.invalid(
+          `${param}[${key}]`,
+          'Metadata keys can have up to 40 characters.',
+        )
+      if (entry.length > 500)
+        throw StripeApiError.invalid(
+          `${param}[${key}]`,
+          'Metadata values can have up to 500 characters.',
+        )
     }
     // Setting a key to '' unsets it in Stripe; on create that simply means the key is absent.
     return Object.fromEntries(entries.filter(([, entry]) => entry !== '')) as Record<string, string>

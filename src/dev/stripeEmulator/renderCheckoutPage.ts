@@ -31,10 +31,18 @@ function layout(title: string, body: string): string {
 }
 
 function closedPage(session: Stripe.Checkout.Session): string {
-  const heading = session.status === 'complete' ? 'This payment is complete.' : 'This checkout session has expired.'
+  const heading =
+    session.status === 'complete'
+      ? 'This payment is complete.'
+      : 'This checkout session has expired.'
   const back = session.status === 'complete' ? session.success_url : session.cancel_url
-  const link = back ? `<p><a href="${escapeHtml(back.replaceAll('{CHECKOUT_SESSION_ID}', session.id))}">Return to the shop</a></p>` : ''
-  return layout(heading, `<p class="badge">TEST MODE · Stripe emulator</p><h1>${heading}</h1>${link}`)
+  const link = back
+    ? `<p><a href="${escapeHtml(back.replaceAll('{CHECKOUT_SESSION_ID}', session.id))}">Return to the shop</a></p>`
+    : ''
+  return layout(
+    heading,
+    `<p class="badge">TEST MODE · Stripe emulator</p><h1>${heading}</h1>${link}`,
+  )
 }
 
 /**
@@ -42,19 +50,33 @@ function closedPage(session: Stripe.Checkout.Session): string {
  * a card field with Stripe's test cards, bank debits that settle later (or fail), and Cancel.
  * Plain HTML forms, so both a browser test and a `fetch` POST can pay.
  */
-export function renderCheckoutPage({ session, lineItems, error, email, cardNumber }: CheckoutPageInput): string {
+export function renderCheckoutPage({
+  session,
+  lineItems,
+  error,
+  email,
+  cardNumber,
+}: CheckoutPageInput): string {
   if (session.status !== 'open') return closedPage(session)
   const total = formatAmount(session.amount_total ?? 0, session.currency ?? 'usd')
   const rows = lineItems
-    .map((item) => `<tr><td>${escapeHtml(item.description ?? '')}${item.quantity && item.quantity > 1 ? ` × ${item.quantity}` : ''}</td><td class="amount">${formatAmount(item.amount_total, item.currency)}</td></tr>`)
+    .map(
+      (item) =>
+        `<tr><td>${escapeHtml(item.description ?? '')}${item.quantity && item.quantity > 1 ? ` × ${item.quantity}` : ''}</td><td class="amount">${formatAmount(item.amount_total, item.currency)}</td></tr>`,
+    )
     .join('')
   const emailField = session.customer_email
     ? `<label for="email">Email</label><input id="email" name="email" type="email" value="${escapeHtml(session.customer_email)}" readonly>`
     : `<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" value="${escapeHtml(email ?? '')}">`
   const cards = Object.entries(testCards)
-    .map(([number, card]) => `<li><code>${number.replace(/(\d{4})(?=\d)/g, '$1 ')}</code> ${card.decline ? `declines: ${escapeHtml(card.decline.message)}` : `${card.brand}, succeeds`}</li>`)
+    .map(
+      ([number, card]) =>
+        `<li><code>${number.replace(/(\d{4})(?=\d)/g, '$1 ')}</code> ${card.decline ? `declines: ${escapeHtml(card.decline.message)}` : `${card.brand}, succeeds`}</li>`,
+    )
     .join('')
-  const cancel = session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel</a></p>` : ''
+  const cancel = session.cancel_url
+    ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel</a></p>`
+    : ''
   return layout(
     `Pay ${total}`,
     `<p class="badge">TEST MODE · Stripe emulator</p>

@@ -1,11 +1,16 @@
 import type { StripeEmulatorOptions } from './types'
 
-export type ResolvedEmulatorOptions = Required<Omit<StripeEmulatorOptions, 'webhookUrl' | 'prices' | 'port' | 'host'>> & {
+export type ResolvedEmulatorOptions = Required<
+  Omit<StripeEmulatorOptions, 'webhookUrl' | 'prices' | 'port' | 'host'>
+> & {
   webhookUrl: string | null
 }
 
 /** Defaults in one place; publicUrl needs the port the server actually got, so this runs after listen. */
-export function resolveEmulatorOptions(options: StripeEmulatorOptions, port: number): ResolvedEmulatorOptions {
+export function resolveEmulatorOptions(
+  options: StripeEmulatorOptions,
+  port: number,
+): ResolvedEmulatorOptions {
   return {
     webhookSecret: options.webhookSecret,
     webhookUrl: options.webhookUrl ?? null,

@@ -9,11 +9,21 @@ const FAILURE_MESSAGE = "The customer's account has insufficient funds to cover 
  * `checkout.session.async_payment_succeeded` or `…_failed`. The session stays `complete` either way;
  * only a success turns its payment_status to `paid`.
  */
-export function settleBankTransfer(context: EmulatorContext, sessionId: string, outcome: 'succeeds' | 'fails'): void {
+export function settleBankTransfer(
+  context: EmulatorContext,
+  sessionId: string,
+  outcome: 'succeeds' | 'fails',
+): void {
   const { state, publishEvent } = context
   const session = state.sessions.get(sessionId)
-  const paymentIntent = typeof session?.payment_intent === 'string' ? state.paymentIntents.get(session.payment_intent) : undefined
-  const charge = typeof paymentIntent?.latest_charge === 'string' ? state.charges.get(paymentIntent.latest_charge) : undefined
+  const paymentIntent =
+    typeof session?.payment_intent === 'string'
+      ? state.paymentIntents.get(session.payment_intent)
+      : undefined
+  const charge =
+    typeof paymentIntent?.latest_charge === 'string'
+      ? state.charges.get(paymentIntent.latest_charge)
+      : undefined
   // The emulator was reset while the transfer was pending: nothing left to settle.
   if (!session || !paymentIntent || !charge) return
 
@@ -34,9 +44,21 @@ export function settleBankTransfer(context: EmulatorContext, sessionId: string, 
   charge.paid = false
   charge.failure_code = 'insufficient_funds'
   charge.failure_message = FAILURE_MESSAGE
-  charge.outcome = { ...charge.outcome!, network_status: 'declined_by_network', reason: 'insufficient_funds', seller_message: 'The bank returned the debit.', type: 'issuer_declined' }
+  charge.outcome = {
+    ...charge.outcome!,
+    network_status: 'declined_by_network',
+    reason: 'insufficient_funds',
+    seller_message: 'The bank returned the debit.',
+    type: 'issuer_declined',
+  }
   paymentIntent.status = 'requires_payment_method'
-  paymentIntent.last_payment_error = { type: 'card_error', code: 'insufficient_funds', message: FAILURE_MESSAGE, payment_method_type: 'us_bank_account', charge: charge.id }
+  paymentIntent.last_payment_error = {
+    type: 'card_error',
+    code: 'insufficient_funds',
+    message: FAILURE_MESSAGE,
+    payment_method_type: 'us_bank_account',
+    charge: charge.id,
+  }
   publishEvent('charge.failed', charge)
   publishEvent('payment_intent.payment_failed', paymentIntent)
   publishEvent('checkout.session.async_payment_failed', session)

@@ -87,7 +87,11 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         label: 'Why unchecked',
         type: 'text',
         access: { create: () => false, update: () => false },
-        admin: { readOnly: true, position: 'sidebar', condition: (data) => data?.stripePriceVerification !== 'verified' },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          condition: (data) => data?.stripePriceVerification !== 'verified',
+        },
       },
       {
         name: 'stripePriceVerifiedAt',
@@ -101,7 +105,9 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         label: 'File',
         type: 'text',
         validate: validateAssetFilename,
-        admin: { description: `The file shoppers download, by name, inside ${options.productFilesDir}.` },
+        admin: {
+          description: `The file shoppers download, by name, inside ${options.productFilesDir}.`,
+        },
       },
     ],
   }

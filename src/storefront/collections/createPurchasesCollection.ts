@@ -17,8 +17,20 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
     admin: {
       group: 'Shop',
       useAsTitle: 'stripeSessionId',
-      defaultColumns: ['productSlug', 'user', 'status', 'amountCents', 'receiptStatus', 'createdAt'],
-      listSearchableFields: ['stripeSessionId', 'productSlug', 'customerEmail', 'stripePaymentIntentId'],
+      defaultColumns: [
+        'productSlug',
+        'user',
+        'status',
+        'amountCents',
+        'receiptStatus',
+        'createdAt',
+      ],
+      listSearchableFields: [
+        'stripeSessionId',
+        'productSlug',
+        'customerEmail',
+        'stripePaymentIntentId',
+      ],
     },
     access: {
       read: ownPurchasesOrStaff(options.staffRoles),
@@ -27,12 +39,31 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
       delete: nobody,
     },
     fields: [
-      { name: 'user', type: 'relationship', relationTo: options.usersSlug as CollectionSlug, required: true, index: true, admin: readOnly },
+      {
+        name: 'user',
+        type: 'relationship',
+        relationTo: options.usersSlug as CollectionSlug,
+        required: true,
+        index: true,
+        admin: readOnly,
+      },
       { name: 'customerEmail', type: 'email', admin: readOnly },
       // The slug is kept when the product is deleted, so receipts and support still know what was bought.
-      { name: 'product', type: 'relationship', relationTo: PRODUCTS_SLUG as CollectionSlug, admin: readOnly },
+      {
+        name: 'product',
+        type: 'relationship',
+        relationTo: PRODUCTS_SLUG as CollectionSlug,
+        admin: readOnly,
+      },
       { name: 'productSlug', type: 'text', required: true, index: true, admin: readOnly },
-      { name: 'stripeSessionId', type: 'text', required: true, unique: true, index: true, admin: readOnly },
+      {
+        name: 'stripeSessionId',
+        type: 'text',
+        required: true,
+        unique: true,
+        index: true,
+        admin: readOnly,
+      },
       { name: 'stripePaymentIntentId', type: 'text', index: true, admin: readOnly },
       { name: 'amountCents', type: 'number', required: true, admin: readOnly },
       { name: 'currency', type: 'text', required: true, admin: readOnly },
@@ -41,7 +72,10 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
         type: 'select',
         required: true,
         index: true,
-        options: PURCHASE_STATUSES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+        options: PURCHASE_STATUSES.map((value) => ({
+          label: value[0].toUpperCase() + value.slice(1),
+          value,
+        })),
         admin: { ...readOnly, position: 'sidebar' },
       },
       {

@@ -16,7 +16,11 @@ const readOnly = { readOnly: true } as const
 export function createStripeEventsCollection(options: ResolvedStorefrontOptions): CollectionConfig {
   return {
     slug: STRIPE_EVENTS_SLUG,
-    admin: { group: 'Shop', useAsTitle: 'eventId', defaultColumns: ['eventId', 'type', 'outcome', 'stripeCreatedAt', 'createdAt'] },
+    admin: {
+      group: 'Shop',
+      useAsTitle: 'eventId',
+      defaultColumns: ['eventId', 'type', 'outcome', 'stripeCreatedAt', 'createdAt'],
+    },
     access: { read: staffOnly(options.staffRoles), create: nobody, update: nobody, delete: nobody },
     fields: [
       { name: 'eventId', type: 'text', required: true, unique: true, index: true, admin: readOnly },
@@ -28,11 +32,19 @@ export function createStripeEventsCollection(options: ResolvedStorefrontOptions)
         type: 'select',
         required: true,
         defaultValue: 'received',
-        options: ['received', 'processed', 'ignored', 'rejected', 'failed'].map((value) => ({ label: value, value })),
+        options: ['received', 'processed', 'ignored', 'rejected', 'failed'].map((value) => ({
+          label: value,
+          value,
+        })),
         admin: readOnly,
       },
       { name: 'note', type: 'text', admin: readOnly },
-      { name: 'purchase', type: 'relationship', relationTo: PURCHASES_SLUG as CollectionSlug, admin: readOnly },
+      {
+        name: 'purchase',
+        type: 'relationship',
+        relationTo: PURCHASES_SLUG as CollectionSlug,
+        admin: readOnly,
+      },
     ],
   }
 }

@@ -5,18 +5,30 @@ import type { EmailConnection } from '../types'
 import { parseFromAddress } from './parseFromAddress'
 import { sendThroughResend } from './sendThroughResend'
 
-type AddressLike = string | { address: string; name?: string } | Array<string | { address: string; name?: string }> | undefined
+type AddressLike =
+  | string
+  | { address: string; name?: string }
+  | Array<string | { address: string; name?: string }>
+  | undefined
 
 function toList(value: AddressLike): string[] | undefined {
   if (!value) return undefined
-  return (Array.isArray(value) ? value : [value]).map((entry) => (typeof entry === 'string' ? entry : entry.name ? `${entry.name} <${entry.address}>` : entry.address))
+  return (Array.isArray(value) ? value : [value]).map((entry) =>
+    typeof entry === 'string'
+      ? entry
+      : entry.name
+        ? `${entry.name} <${entry.address}>`
+        : entry.address,
+  )
 }
 
 /**
  * Payload's own emails (password reset, verification) through the same `resend` SDK and
  * connection as receipts: one mail path, and offline one stand-in (the mail catcher).
  */
-export function createResendEmailAdapter(connection: EmailConnection & { from: string }): EmailAdapter {
+export function createResendEmailAdapter(
+  connection: EmailConnection & { from: string },
+): EmailAdapter {
   const from = parseFromAddress(connection.from)
   return () => ({
     name: 'resend-sdk',

@@ -1,10 +1,24 @@
 import { escapeHtml } from './escapeHtml'
 
-type Layout = { storeName: string; heading: string; paragraphs: string[]; button?: { label: string; href: string }; footer: string }
+type Layout = {
+  storeName: string
+  heading: string
+  paragraphs: string[]
+  button?: { label: string; href: string }
+  footer: string
+}
 
 /** The one HTML shell all shop emails share. Every argument is plain text and is escaped here. */
-export function renderEmailLayout({ storeName, heading, paragraphs, button, footer }: Layout): string {
-  const body = paragraphs.map((text) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(text)}</p>`).join('\n')
+export function renderEmailLayout({
+  storeName,
+  heading,
+  paragraphs,
+  button,
+  footer,
+}: Layout): string {
+  const body = paragraphs
+    .map((text) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(text)}</p>`)
+    .join('\n')
   const cta = button
     ? `<p style="margin:24px 0"><a href="${escapeHtml(button.href)}" style="background:#4f46e5;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(button.label)}</a></p>`
     : ''

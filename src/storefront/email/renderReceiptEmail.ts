@@ -30,6 +30,11 @@ export function renderReceiptEmail(input: ReceiptInput): RenderedEmail {
       button: { label: 'Download your file', href: link },
       footer: `Order reference ${input.purchaseId}. Keep this email as your receipt.`,
     }),
-    text: [...lines, `Download: ${link}`, '', `Order reference ${input.purchaseId}. Keep this email as your receipt.`].join('\n'),
+    text: [
+      ...lines,
+      `Download: ${link}`,
+      '',
+      `Order reference ${input.purchaseId}. Keep this email as your receipt.`,
+    ].join('\n'),
   }
 }

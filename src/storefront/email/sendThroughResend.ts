@@ -14,8 +14,15 @@ export async function sendThroughResend(
   email: CreateEmailOptions,
   requestOptions?: CreateEmailRequestOptions,
 ): Promise<string> {
-  if (!connection.resendApiKey) throw new Error('No Resend API key is configured (RESEND_API_KEY); the email was not sent.')
-  const { data, error } = await getResendClient(connection.resendApiKey, connection.baseUrl).emails.send(email, requestOptions)
-  if (error || !data) throw new Error(`Resend refused the email (${error ? `${error.name}: ${error.message}` : 'no id returned'}).`)
+  if (!connection.resendApiKey)
+    throw new Error('No Resend API key is configured (RESEND_API_KEY); the email was not sent.')
+  const { data, error } = await getResendClient(
+    connection.resendApiKey,
+    connection.baseUrl,
+  ).emails.send(email, requestOptions)
+  if (error || !data)
+    throw new Error(
+      `Resend refused the email (${error ? `${error.name}: ${error.message}` : 'no id returned'}).`,
+    )
   return data.id
 }

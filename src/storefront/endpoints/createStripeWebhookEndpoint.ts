@@ -10,7 +10,8 @@ import { verifyWebhookEvent } from '../stripe/verifyWebhookEvent'
 import { isErrorNamed } from '../utilities/isErrorNamed'
 import { jsonError } from '../utilities/jsonError'
 
-const received = (extra: Record<string, unknown> = {}) => Response.json({ received: true, ...extra })
+const received = (extra: Record<string, unknown> = {}) =>
+  Response.json({ received: true, ...extra })
 
 /**
  * POST /api/stripe/webhook: verify over the raw body, record once, fulfil idempotently.
@@ -24,9 +25,15 @@ export function createStripeWebhookEndpoint(options: ResolvedStorefrontOptions):
     handler: async (req) => {
       const { payload } = req
       const signature = req.headers.get('stripe-signature')
-      if (!signature) return jsonError(400, 'Missing Stripe-Signature header: only Stripe may call this endpoint.')
+      if (!signature)
+        return jsonError(
+          400,
+          'Missing Stripe-Signature header: only Stripe may call this endpoint.',
+        )
       if (!options.stripe.webhookSecret) {
-        payload.logger.error('Stripe webhook received but no webhook secret is configured (STRIPE_WEBHOOK_SECRET).')
+        payload.logger.error(
+          'Stripe webhook received but no webhook secret is configured (STRIPE_WEBHOOK_SECRET).',
+        )
         return jsonError(500, 'The shop cannot verify Stripe events yet; Stripe will retry.')
       }
 
@@ -43,22 +50,39 @@ export function createStripeWebhookEndpoint(options: ResolvedStorefrontOptions):
       try {
         entry = await recordStripeEvent(payload, event)
       } catch (error) {
-        payload.logger.error({ err: error, eventId: event.id }, 'Could not record a Stripe event; answering 500 so Stripe retries.')
+        payload.logger.error(
+          { err: error, eventId: event.id },
+          'Could not record a Stripe event; answering 500 so Stripe retries.',
+        )
         return jsonError(500, 'The event could not be recorded; Stripe will retry.')
       }
-      if (entry.duplicate && (entry.outcome === 'processed' || entry.outcome === 'ignored')) return received({ duplicate: true })
+      if (entry.duplicate && (entry.outcome === 'processed' || entry.outcome === 'ignored'))
+        return received({ duplicate: true })
 
       try {
         const result = await handleStripeEvent(event, { payload, usersSlug: options.usersSlug })
-        await updateLedgerEntry(payload, entry.id, { outcome: result.outcome, note: result.note, purchase: result.purchaseId })
+        await updateLedgerEntry(payload, entry.id, {
+          outcome: result.outcome,
+          note: result.note,
+          purchase: result.purchaseId,
+        })
         return received()
       } catch (error) {
         if (isErrorNamed(error, 'InvalidSessionMetadataError')) {
-          await updateLedgerEntry(payload, entry.id, { outcome: 'rejected', note: error.message }).catch(() => {})
+          await updateLedgerEntry(payload, entry.id, {
+            outcome: 'rejected',
+            note: error.message,
+          }).catch(() => {})
           return jsonError(400, error.message)
         }
-        payload.logger.error({ err: error, eventId: event.id }, 'Processing a Stripe event failed; answering 500 so Stripe retries.')
-        await updateLedgerEntry(payload, entry.id, { outcome: 'failed', note: (error as Error).message }).catch(() => {})
+        payload.logger.error(
+          { err: error, eventId: event.id },
+          'Processing a Stripe event failed; answering 500 so Stripe retries.',
+        )
+        await updateLedgerEntry(payload, entry.id, {
+          outcome: 'failed',
+          note: (error as Error).message,
+        }).catch(() => {})
         return jsonError(500, 'The event could not be processed; Stripe will retry.')
       }
     },

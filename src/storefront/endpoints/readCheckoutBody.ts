@@ -14,7 +14,9 @@ export async function readCheckoutBody(req: PayloadRequest): Promise<CheckoutBod
   }
   if (contentType === 'multipart/form-data') {
     try {
-      const form = await new Response(raw, { headers: { 'content-type': req.headers.get('content-type')! } }).formData()
+      const form = await new Response(raw, {
+        headers: { 'content-type': req.headers.get('content-type')! },
+      }).formData()
       return { productSlug: form.get('productSlug'), isFormPost: true }
     } catch {
       return null
@@ -23,7 +25,10 @@ export async function readCheckoutBody(req: PayloadRequest): Promise<CheckoutBod
   if (contentType === 'application/json' || contentType === '') {
     try {
       const parsed: unknown = JSON.parse(raw)
-      return { productSlug: (parsed as { productSlug?: unknown } | null)?.productSlug, isFormPost: false }
+      return {
+        productSlug: (parsed as { productSlug?: unknown } | null)?.productSlug,
+        isFormPost: false,
+      }
     } catch {
       return null
     }

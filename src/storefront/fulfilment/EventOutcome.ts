@@ -1,1 +1,5 @@
-export type EventOutcome = { outcome: 'ignored' | 'processed'; note: string; purchaseId?: number | string }
+export type EventOutcome = {
+  outcome: 'ignored' | 'processed'
+  note: string
+  purchaseId?: number | string
+}

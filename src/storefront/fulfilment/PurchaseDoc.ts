@@ -14,5 +14,10 @@ export type PurchaseDoc = {
   status: PurchaseStatus
   source: 'comp' | 'stripe'
   paidAt?: null | string
-  receipt?: { status?: null | string; sentAt?: null | string; resendId?: null | string; lastError?: null | string }
+  receipt?: {
+    status?: null | string
+    sentAt?: null | string
+    resendId?: null | string
+    lastError?: null | string
+  }
 }

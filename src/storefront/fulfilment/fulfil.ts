@@ -34,8 +34,16 @@ export async function fulfil(
   const existing = await findPurchase(payload, { stripeSessionId: { equals: session.id } })
   if (existing) return { purchase: await reconcile(payload, existing, status), created: false }
 
-  const user = await payload.findByID({ collection: usersSlug as CollectionSlug, id: userId, depth: 0, disableErrors: true })
-  if (!user) throw new InvalidSessionMetadataError(`Checkout session ${session.id} names user ${userId}, who does not exist in this shop.`)
+  const user = await payload.findByID({
+    collection: usersSlug as CollectionSlug,
+    id: userId,
+    depth: 0,
+    disableErrors: true,
+  })
+  if (!user)
+    throw new InvalidSessionMetadataError(
+      `Checkout session ${session.id} names user ${userId}, who does not exist in this shop.`,
+    )
   const { docs: products } = await payload.find({
     collection: PRODUCTS_SLUG as CollectionSlug,
     where: { slug: { equals: productSlug } },
@@ -48,7 +56,10 @@ export async function fulfil(
       collection: PURCHASES_SLUG as CollectionSlug,
       data: {
         user: user.id,
-        customerEmail: session.customer_details?.email ?? session.customer_email ?? (user as { email?: string }).email,
+        customerEmail:
+          session.customer_details?.email ??
+          session.customer_email ??
+          (user as { email?: string }).email,
         product: products[0]?.id ?? null,
         productSlug,
         stripeSessionId: session.id,
@@ -73,7 +84,13 @@ export async function fulfil(
 }
 
 /** Only the pending → paid/failed step is taken from a re-read session; later states come from their own events. */
-function reconcile(payload: Payload, purchase: PurchaseDoc, status: PurchaseStatus): Promise<PurchaseDoc> {
+function reconcile(
+  payload: Payload,
+  purchase: PurchaseDoc,
+  status: PurchaseStatus,
+): Promise<PurchaseDoc> {
   if (status === 'pending') return Promise.resolve(purchase)
-  return transitionPurchase(payload, purchase, status, ['pending']).then((result) => result.purchase)
+  return transitionPurchase(payload, purchase, status, ['pending']).then(
+    (result) => result.purchase,
+  )
 }

@@ -10,10 +10,21 @@ import { transitionPurchase } from './transitionPurchase'
 
 type Context = { payload: Payload; usersSlug: string }
 
-async function onSession(event: Stripe.Event, { payload, usersSlug }: Context, failed = false): Promise<EventOutcome> {
+async function onSession(
+  event: Stripe.Event,
+  { payload, usersSlug }: Context,
+  failed = false,
+): Promise<EventOutcome> {
   const session = event.data.object as Stripe.Checkout.Session
-  const { purchase, created } = await fulfil(payload, session, { usersSlug, statusOverride: failed ? 'failed' : undefined })
-  return { outcome: 'processed', note: `${created ? 'created' : 'found'} purchase, status ${purchase.status}`, purchaseId: purchase.id }
+  const { purchase, created } = await fulfil(payload, session, {
+    usersSlug,
+    statusOverride: failed ? 'failed' : undefined,
+  })
+  return {
+    outcome: 'processed',
+    note: `${created ? 'created' : 'found'} purchase, status ${purchase.status}`,
+    purchaseId: purchase.id,
+  }
 }
 
 /** Moves the purchase paid for by this payment intent; unknown intents are not ours to act on. */
@@ -23,17 +34,27 @@ async function onPaymentIntent(
   to: 'disputed' | 'paid' | 'refunded',
   from: Parameters<typeof transitionPurchase>[3],
 ): Promise<EventOutcome> {
-  const purchase = intent ? await findPurchase(payload, { stripePaymentIntentId: { equals: intent } }) : null
-  if (!purchase) return { outcome: 'ignored', note: `no purchase for payment intent ${intent ?? '(none)'}` }
+  const purchase = intent
+    ? await findPurchase(payload, { stripePaymentIntentId: { equals: intent } })
+    : null
+  if (!purchase)
+    return { outcome: 'ignored', note: `no purchase for payment intent ${intent ?? '(none)'}` }
   const { changed } = await transitionPurchase(payload, purchase, to, from)
-  return { outcome: 'processed', note: changed ? `purchase ${purchase.status} → ${to}` : `purchase stays ${purchase.status}`, purchaseId: purchase.id }
+  return {
+    outcome: 'processed',
+    note: changed ? `purchase ${purchase.status} → ${to}` : `purchase stays ${purchase.status}`,
+    purchaseId: purchase.id,
+  }
 }
 
 /**
  * What each Stripe event does to purchases. Event handling is domain logic, so it lives here,
  * not in the webhook endpoint. Every branch is safe to run twice.
  */
-export async function handleStripeEvent(event: Stripe.Event, context: Context): Promise<EventOutcome> {
+export async function handleStripeEvent(
+  event: Stripe.Event,
+  context: Context,
+): Promise<EventOutcome> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
@@ -43,18 +64,36 @@ export async function handleStripeEvent(event: Stripe.Event, context: Context): 
     case 'charge.refunded': {
       const charge = event.data.object
       // A partial refund leaves the download available; only a full refund ends access.
-      if (!charge.refunded) return { outcome: 'ignored', note: `partial refund (${charge.amount_refunded} of ${charge.amount})` }
-      return onPaymentIntent(context, paymentIntentIdOf(charge.payment_intent), 'refunded', ['paid', 'pending', 'disputed'])
+      if (!charge.refunded)
+        return {
+          outcome: 'ignored',
+          note: `partial refund (${charge.amount_refunded} of ${charge.amount})`,
+        }
+      return onPaymentIntent(context, paymentIntentIdOf(charge.payment_intent), 'refunded', [
+        'paid',
+        'pending',
+        'disputed',
+      ])
     }
     case 'charge.dispute.created':
-      return onPaymentIntent(context, paymentIntentIdOf(event.data.object.payment_intent), 'disputed', ['paid', 'pending'])
+      return onPaymentIntent(
+        context,
+        paymentIntentIdOf(event.data.object.payment_intent),
+        'disputed',
+        ['paid', 'pending'],
+      )
     case 'charge.dispute.closed': {
       const dispute = event.data.object
       // Won, or an inquiry closed without a chargeback (warning_closed): the money stayed, access returns.
       if (dispute.status !== 'won' && dispute.status !== 'warning_closed') {
-        return { outcome: 'ignored', note: `dispute closed as ${dispute.status}; access stays ended` }
+        return {
+          outcome: 'ignored',
+          note: `dispute closed as ${dispute.status}; access stays ended`,
+        }
       }
-      return onPaymentIntent(context, paymentIntentIdOf(dispute.payment_intent), 'paid', ['disputed'])
+      return onPaymentIntent(context, paymentIntentIdOf(dispute.payment_intent), 'paid', [
+        'disputed',
+      ])
     }
     default:
       return { outcome: 'ignored', note: `event type ${event.type} is not used by the shop` }

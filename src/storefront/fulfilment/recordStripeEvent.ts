@@ -10,7 +10,10 @@ export type LedgerEntry = { id: number | string; outcome: string; duplicate: boo
  * Writes the event to the ledger once (UNIQUE event id). A later delivery of the same event
  * gets the existing entry back with `duplicate: true`.
  */
-export async function recordStripeEvent(payload: Payload, event: Stripe.Event): Promise<LedgerEntry> {
+export async function recordStripeEvent(
+  payload: Payload,
+  event: Stripe.Event,
+): Promise<LedgerEntry> {
   try {
     const entry = await payload.create({
       collection: STRIPE_EVENTS_SLUG as CollectionSlug,
@@ -27,8 +30,17 @@ export async function recordStripeEvent(payload: Payload, event: Stripe.Event): 
     return { id: entry.id, outcome: 'received', duplicate: false }
   } catch (error) {
     if (!isUniqueViolation(error, 'eventId')) throw error
-    const { docs } = await payload.find({ collection: STRIPE_EVENTS_SLUG as CollectionSlug, where: { eventId: { equals: event.id } }, limit: 1, depth: 0 })
+    const { docs } = await payload.find({
+      collection: STRIPE_EVENTS_SLUG as CollectionSlug,
+      where: { eventId: { equals: event.id } },
+      limit: 1,
+      depth: 0,
+    })
     if (!docs[0]) throw error
-    return { id: docs[0].id, outcome: String((docs[0] as { outcome?: string }).outcome), duplicate: true }
+    return {
+      id: docs[0].id,
+      outcome: String((docs[0] as { outcome?: string }).outcome),
+      duplicate: true,
+    }
   }
 }

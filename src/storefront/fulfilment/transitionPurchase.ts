@@ -16,12 +16,20 @@ export async function transitionPurchase(
   from: readonly PurchaseStatus[],
 ): Promise<{ purchase: PurchaseDoc; changed: boolean }> {
   // Decide on the stored status, not the caller's copy, which may be a delivery or two old.
-  const current = (await payload.findByID({ collection: PURCHASES_SLUG as CollectionSlug, id: purchase.id, depth: 0 })) as unknown as PurchaseDoc
-  if (current.status === to || !from.includes(current.status)) return { purchase: current, changed: false }
+  const current = (await payload.findByID({
+    collection: PURCHASES_SLUG as CollectionSlug,
+    id: purchase.id,
+    depth: 0,
+  })) as unknown as PurchaseDoc
+  if (current.status === to || !from.includes(current.status))
+    return { purchase: current, changed: false }
   const updated = await payload.update({
     collection: PURCHASES_SLUG as CollectionSlug,
     id: purchase.id,
-    data: { status: to, ...(to === 'paid' && !current.paidAt ? { paidAt: new Date().toISOString() } : {}) },
+    data: {
+      status: to,
+      ...(to === 'paid' && !current.paidAt ? { paidAt: new Date().toISOString() } : {}),
+    },
     depth: 0,
     overrideAccess: true,
   })

@@ -6,8 +6,18 @@ import { STRIPE_EVENTS_SLUG } from '../utilities/STRIPE_EVENTS_SLUG'
 export async function updateLedgerEntry(
   payload: Payload,
   id: number | string,
-  data: { outcome: 'failed' | 'ignored' | 'processed' | 'rejected'; note: string; purchase?: number | string },
+  data: {
+    outcome: 'failed' | 'ignored' | 'processed' | 'rejected'
+    note: string
+    purchase?: number | string
+  },
 ): Promise<void> {
   // `as never`: the plugin is compiled without the host app's generated collection types.
-  await payload.update({ collection: STRIPE_EVENTS_SLUG as CollectionSlug, id, data: data as never, depth: 0, overrideAccess: true })
+  await payload.update({
+    collection: STRIPE_EVENTS_SLUG as CollectionSlug,
+    id,
+    data: data as never,
+    depth: 0,
+    overrideAccess: true,
+  })
 }

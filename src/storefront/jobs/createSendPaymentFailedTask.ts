@@ -18,7 +18,8 @@ export function createSendPaymentFailedTask(options: ResolvedStorefrontOptions):
     handler: async ({ input, req }) => {
       const { purchaseId } = input as { purchaseId: string }
       const { purchase, input: email } = await loadEmailContext(req.payload, options, purchaseId)
-      if (purchase.status !== 'failed') return { output: { skipped: `purchase is ${purchase.status}` } }
+      if (purchase.status !== 'failed')
+        return { output: { skipped: `purchase is ${purchase.status}` } }
       const resendId = await sendEmail(options.email, {
         ...renderPaymentFailedEmail(email),
         to: email.customerEmail,

@@ -23,10 +23,17 @@ export function createSendPurchaseReceiptTask(options: ResolvedStorefrontOptions
       const { purchaseId } = input as { purchaseId: string }
       const { purchase, input: email } = await loadEmailContext(req.payload, options, purchaseId)
       if (purchase.receipt?.status === 'sent') return { output: { skipped: 'already sent' } }
-      if (purchase.status !== 'paid') return { output: { skipped: `purchase is ${purchase.status}` } }
+      if (purchase.status !== 'paid')
+        return { output: { skipped: `purchase is ${purchase.status}` } }
 
       const recordReceipt = (receipt: Record<string, unknown>) =>
-        req.payload.update({ collection: PURCHASES_SLUG as CollectionSlug, id: purchase.id, data: { receipt }, depth: 0, overrideAccess: true })
+        req.payload.update({
+          collection: PURCHASES_SLUG as CollectionSlug,
+          id: purchase.id,
+          data: { receipt },
+          depth: 0,
+          overrideAccess: true,
+        })
       let resendId: string
       try {
         resendId = await sendEmail(options.email, {
@@ -39,7 +46,12 @@ export function createSendPurchaseReceiptTask(options: ResolvedStorefrontOptions
         throw error // the job system retries with backoff
       }
       // If this write fails the job retries; Resend's idempotency key returns the same id, no second email.
-      await recordReceipt({ status: 'sent', sentAt: new Date().toISOString(), resendId, lastError: null })
+      await recordReceipt({
+        status: 'sent',
+        sentAt: new Date().toISOString(),
+        resendId,
+        lastError: null,
+      })
       return { output: { resendId } }
     },
   } as TaskConfig

@@ -13,15 +13,28 @@ export async function loadEmailContext(
   options: ResolvedStorefrontOptions,
   purchaseId: number | string,
 ): Promise<{ purchase: PurchaseDoc; input: ReceiptInput }> {
-  const purchase = (await payload.findByID({ collection: PURCHASES_SLUG as CollectionSlug, id: purchaseId, depth: 0 })) as unknown as PurchaseDoc
+  const purchase = (await payload.findByID({
+    collection: PURCHASES_SLUG as CollectionSlug,
+    id: purchaseId,
+    depth: 0,
+  })) as unknown as PurchaseDoc
   const productId = typeof purchase.product === 'object' ? purchase.product?.id : purchase.product
   const product = productId
-    ? ((await payload.findByID({ collection: PRODUCTS_SLUG as CollectionSlug, id: productId, depth: 0, disableErrors: true })) as null | { title?: string })
+    ? ((await payload.findByID({
+        collection: PRODUCTS_SLUG as CollectionSlug,
+        id: productId,
+        depth: 0,
+        disableErrors: true,
+      })) as null | { title?: string })
     : null
   let customerEmail = purchase.customerEmail
   if (!customerEmail) {
     const userId = typeof purchase.user === 'object' ? purchase.user.id : purchase.user
-    const user = (await payload.findByID({ collection: options.usersSlug as CollectionSlug, id: userId, depth: 0 })) as { email: string }
+    const user = (await payload.findByID({
+      collection: options.usersSlug as CollectionSlug,
+      id: userId,
+      depth: 0,
+    })) as { email: string }
     customerEmail = user.email
   }
   return {

@@ -13,7 +13,10 @@ export type CheckoutRequest = {
  * One Stripe Checkout Session for one product, paid once (mode payment, quantity 1).
  * The metadata (userId, productSlug) is what fulfilment reads back from the webhook.
  */
-export function createCheckoutSession(stripe: Stripe, { price, productSlug, user, serverURL }: CheckoutRequest) {
+export function createCheckoutSession(
+  stripe: Stripe,
+  { price, productSlug, user, serverURL }: CheckoutRequest,
+) {
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: 'payment',
     line_items: [{ price: price.priceId, quantity: 1 }],

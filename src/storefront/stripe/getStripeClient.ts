@@ -11,7 +11,12 @@ const cache = globalThis as typeof globalThis & { __storefrontStripeClients?: Ma
  * which re-evaluates modules, does not pile up clients (and their keep-alive agents).
  */
 export function getStripeClient(connection: StripeConnection & { secretKey: string }): Stripe {
-  const key = JSON.stringify([connection.secretKey, connection.host, connection.port, connection.protocol])
+  const key = JSON.stringify([
+    connection.secretKey,
+    connection.host,
+    connection.port,
+    connection.protocol,
+  ])
   cache.__storefrontStripeClients ??= new Map()
   let client = cache.__storefrontStripeClients.get(key)
   if (!client) {

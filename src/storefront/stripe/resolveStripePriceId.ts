@@ -12,7 +12,10 @@ export type ResolvedPrice = { priceId: string; amountCents: number; currency: st
  * @throws ProductNotFoundError for an unknown, deleted or unpublished slug
  * @throws PlaceholderPriceError when the price id is missing or still the placeholder
  */
-export async function resolveStripePriceId(payload: Payload, productSlug: string): Promise<ResolvedPrice> {
+export async function resolveStripePriceId(
+  payload: Payload,
+  productSlug: string,
+): Promise<ResolvedPrice> {
   const { docs } = await payload.find({
     collection: PRODUCTS_SLUG,
     where: { and: [{ slug: { equals: productSlug } }, { _status: { equals: 'published' } }] },
@@ -21,10 +24,17 @@ export async function resolveStripePriceId(payload: Payload, productSlug: string
     depth: 0,
   })
   const product = docs[0] as
-    | { slug: string; title: string; stripePriceId?: null | string; priceCents: number; currency: string }
+    | {
+        slug: string
+        title: string
+        stripePriceId?: null | string
+        priceCents: number
+        currency: string
+      }
     | undefined
   if (!product) throw new ProductNotFoundError(productSlug)
   const priceId = product.stripePriceId
-  if (!priceId || priceId.includes(PLACEHOLDER_MARKER)) throw new PlaceholderPriceError(product.slug, product.title)
+  if (!priceId || priceId.includes(PLACEHOLDER_MARKER))
+    throw new PlaceholderPriceError(product.slug, product.title)
   return { priceId, amountCents: product.priceCents, currency: product.currency }
 }

@@ -5,7 +5,11 @@
  * Payload's error classes (a production build failed the instanceof check).
  */
 export function isUniqueViolation(error: unknown, field: string): boolean {
-  const candidate = (error ?? {}) as { code?: string; cause?: { code?: string }; data?: { errors?: Array<{ path?: string }> } }
+  const candidate = (error ?? {}) as {
+    code?: string
+    cause?: { code?: string }
+    data?: { errors?: Array<{ path?: string }> }
+  }
   if (candidate.data?.errors?.some((entry) => entry.path === field)) return true
   return candidate.code === '23505' || candidate.cause?.code === '23505'
 }

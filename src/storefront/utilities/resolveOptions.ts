@@ -5,7 +5,10 @@ export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedS
     disabled: options.disabled ?? false,
     stripe: options.stripe ?? {},
     loginPath: options.loginPath ?? '/login',
-    email: { ...options.email, from: options.email?.from ?? 'Payload Storefront <onboarding@resend.dev>' },
+    email: {
+      ...options.email,
+      from: options.email?.from ?? 'Payload Storefront <onboarding@resend.dev>',
+    },
     storeName: options.storeName ?? 'Payload Storefront',
     usersSlug: options.usersSlug ?? 'users',
     staffRoles: options.staffRoles ?? ['admin', 'support'],

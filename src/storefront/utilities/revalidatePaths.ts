@@ -10,7 +10,8 @@ export function revalidatePaths(paths: string[], req: PayloadRequest): void {
     } catch (error) {
       // Seed scripts, tests and migrations run outside a Next.js request: there is no page
       // cache there to purge, and Next says so with this invariant. Anything else is a real fault.
-      if (!(error instanceof Error && error.message.includes('static generation store missing'))) throw error
+      if (!(error instanceof Error && error.message.includes('static generation store missing')))
+        throw error
       req.payload.logger.debug(`Skipped revalidating ${path}: not inside a Next.js request.`)
     }
   }

@@ -9,7 +9,9 @@ import { PLACEHOLDER_MARKER } from './PLACEHOLDER_MARKER'
 export const validateStripePriceId: TextFieldSingleValidation = (value, { data }) => {
   const published = (data as { _status?: string } | undefined)?._status === 'published'
   if (!value) {
-    return published ? 'A published product needs a Stripe price ID (price_...). Copy it from the Stripe dashboard.' : true
+    return published
+      ? 'A published product needs a Stripe price ID (price_...). Copy it from the Stripe dashboard.'
+      : true
   }
   if (!value.startsWith('price_')) {
     return `"${value}" is not a Stripe price ID: it must start with "price_" (a product id starts with "prod_"; open the product in Stripe and copy the price's id).`

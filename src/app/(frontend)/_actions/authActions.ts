@@ -18,11 +18,15 @@ function field(formData: FormData, name: string): string {
 export async function signIn(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const email = field(formData, 'email')
   const password = formData.get('password')
-  if (!email || typeof password !== 'string' || !password) return { error: 'Enter your email and password.', email }
+  if (!email || typeof password !== 'string' || !password)
+    return { error: 'Enter your email and password.', email }
   try {
     await login({ collection: 'users', config, email, password })
   } catch {
-    return { error: 'That email and password do not match an account. Check them, or create an account.', email }
+    return {
+      error: 'That email and password do not match an account. Check them, or create an account.',
+      email,
+    }
   }
   redirect(safeCallbackPath(formData.get('callbackUrl'), '/products/account'))
 }
@@ -32,15 +36,24 @@ export async function signUp(_state: AuthFormState, formData: FormData): Promise
   const email = field(formData, 'email')
   const name = field(formData, 'name')
   const password = formData.get('password')
-  if (!email || !/^\S+@\S+\.\S+$/.test(email)) return { error: 'Enter a valid email address.', email }
-  if (typeof password !== 'string' || password.length < 8) return { error: 'Choose a password of at least 8 characters.', email }
+  if (!email || !/^\S+@\S+\.\S+$/.test(email))
+    return { error: 'Enter a valid email address.', email }
+  if (typeof password !== 'string' || password.length < 8)
+    return { error: 'Choose a password of at least 8 characters.', email }
   const payload = await getPayload({ config })
   try {
-    await payload.create({ collection: 'users', data: { email, password, name: name || undefined, roles: ['customer'] } })
+    await payload.create({
+      collection: 'users',
+      data: { email, password, name: name || undefined, roles: ['customer'] },
+    })
   } catch (error) {
     // Taken email (including a sign-up racing this one) or a value Payload refused.
     payload.logger.info({ err: error }, 'Sign-up refused')
-    return { error: 'We could not create an account with this email. If you already have one, sign in instead.', email }
+    return {
+      error:
+        'We could not create an account with this email. If you already have one, sign in instead.',
+      email,
+    }
   }
   await login({ collection: 'users', config, email, password })
   redirect(safeCallbackPath(formData.get('callbackUrl'), '/products'))

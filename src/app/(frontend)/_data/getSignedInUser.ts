@@ -16,7 +16,10 @@ export async function getSignedInUser(): Promise<User | null> {
   const payload = await getPayloadClient()
   const incoming = await headers()
   const authHeaders = new Headers(incoming)
-  if (incoming.get('sec-fetch-mode') === 'navigate' && incoming.get('sec-fetch-dest') === 'document') {
+  if (
+    incoming.get('sec-fetch-mode') === 'navigate' &&
+    incoming.get('sec-fetch-dest') === 'document'
+  ) {
     authHeaders.set('sec-fetch-site', 'none')
   }
   const { user } = await payload.auth({ headers: authHeaders })

@@ -16,9 +16,17 @@ export default async function LoginPage({ searchParams }: Args) {
   return (
     <section className="auth">
       <h1>Sign in</h1>
-      <AuthForm action={signIn} callbackUrl={callbackUrl} submitLabel="Sign in" pendingLabel="Signing in…" />
+      <AuthForm
+        action={signIn}
+        callbackUrl={callbackUrl}
+        submitLabel="Sign in"
+        pendingLabel="Signing in…"
+      />
       <p>
-        New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
+        New here?{' '}
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+          Create an account
+        </Link>
       </p>
     </section>
   )

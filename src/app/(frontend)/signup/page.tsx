@@ -16,9 +16,16 @@ export default async function SignupPage({ searchParams }: Args) {
   return (
     <section className="auth">
       <h1>Create an account</h1>
-      <AuthForm action={signUp} callbackUrl={callbackUrl} submitLabel="Create account" pendingLabel="Creating account…" withName />
+      <AuthForm
+        action={signUp}
+        callbackUrl={callbackUrl}
+        submitLabel="Create account"
+        pendingLabel="Creating account…"
+        withName
+      />
       <p>
-        Already have an account? <Link href={`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
+        Already have an account?{' '}
+        <Link href={`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
       </p>
     </section>
   )

@@ -40,7 +40,9 @@ export default async function ProductPage({ params }: Args) {
       <p className="product-price">
         <Price amountCents={product.priceCents} currency={product.currency} />
       </p>
-      {product.description ? <RichText className="product-description" data={product.description} /> : null}
+      {product.description ? (
+        <RichText className="product-description" data={product.description} />
+      ) : null}
       <BuyButton productSlug={product.slug} />
     </article>
   )

@@ -31,11 +31,19 @@ export default async function AccountPage({ searchParams }: Args) {
   if (sessionId) {
     const payload = await getPayloadClient()
     try {
-      const purchase = await fulfilReturningShopper(payload, getStorefrontOptions(payload), sessionId, user.id)
+      const purchase = await fulfilReturningShopper(
+        payload,
+        getStorefrontOptions(payload),
+        sessionId,
+        user.id,
+      )
       confirmation = purchase ? (purchase.status === 'paid' ? 'confirmed' : 'pending') : 'unknown'
       confirmedPurchaseId = purchase?.id ?? null
     } catch (error) {
-      payload.logger.warn({ err: error, sessionId }, 'Could not confirm a returning checkout; the webhook will.')
+      payload.logger.warn(
+        { err: error, sessionId },
+        'Could not confirm a returning checkout; the webhook will.',
+      )
       confirmation = 'unknown'
     }
   }
@@ -49,7 +57,8 @@ export default async function AccountPage({ searchParams }: Args) {
       <p>Signed in as {user.email}.</p>
       {confirmation === 'confirmed' ? (
         <p role="status" className="notice">
-          Thank you! Your payment{boughtName ? ` for ${boughtName}` : ''} is confirmed. A receipt is on its way to {user.email}.
+          Thank you! Your payment{boughtName ? ` for ${boughtName}` : ''} is confirmed. A receipt is
+          on its way to {user.email}.
         </p>
       ) : null}
       {confirmation === 'pending' ? (
@@ -59,7 +68,8 @@ export default async function AccountPage({ searchParams }: Args) {
       ) : null}
       {confirmation === 'unknown' ? (
         <p role="status" className="notice">
-          We are still confirming your payment with Stripe. It will appear below within a minute; refresh to check.
+          We are still confirming your payment with Stripe. It will appear below within a minute;
+          refresh to check.
         </p>
       ) : null}
       <h2>Purchases</h2>

@@ -18,11 +18,19 @@ type Args = { params: Promise<{ id: string }> }
 export default async function PurchasePage({ params }: Args) {
   const { id } = await params
   const user = await getSignedInUser()
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(`/products/account/purchases/${id}`)}`)
+  if (!user)
+    redirect(`/login?callbackUrl=${encodeURIComponent(`/products/account/purchases/${id}`)}`)
   if (!/^\d+$/.test(id)) notFound()
 
   const payload = await getPayloadClient()
-  const purchase = await payload.findByID({ collection: 'purchases', id: Number(id), depth: 1, overrideAccess: false, user, disableErrors: true })
+  const purchase = await payload.findByID({
+    collection: 'purchases',
+    id: Number(id),
+    depth: 1,
+    overrideAccess: false,
+    user,
+    disableErrors: true,
+  })
   if (!purchase) notFound()
 
   return (
@@ -41,16 +49,30 @@ export default async function PurchasePage({ params }: Args) {
           <Price amountCents={purchase.amountCents} currency={purchase.currency} />
         </dd>
         <dt>Bought</dt>
-        <dd>{new Date(purchase.createdAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</dd>
+        <dd>
+          {new Date(purchase.createdAt).toLocaleString('en-US', {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          })}
+        </dd>
         <dt>Receipt</dt>
-        <dd>{purchase.receipt?.status === 'sent' ? `Sent to ${purchase.customerEmail ?? user.email}` : 'On its way'}</dd>
+        <dd>
+          {purchase.receipt?.status === 'sent'
+            ? `Sent to ${purchase.customerEmail ?? user.email}`
+            : 'On its way'}
+        </dd>
         <dt>Order reference</dt>
         <dd>{purchase.id}</dd>
       </dl>
       {purchase.status === 'paid' ? (
-        <p className="notice">Your file is yours to keep. The download button arrives here with the next release of the shop.</p>
+        <p className="notice">
+          Your file is yours to keep. The download button arrives here with the next release of the
+          shop.
+        </p>
       ) : (
-        <p className="notice">This purchase is {purchase.status}, so there is nothing to download.</p>
+        <p className="notice">
+          This purchase is {purchase.status}, so there is nothing to download.
+        </p>
       )}
     </article>
   )
