@@ -1,6 +1,17 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
 import nextTypescript from 'eslint-config-next/typescript'
 
+/** The plugin is used only through its index, as an installed package would be. */
+const pluginInternals = {
+  group: ['@/storefront/*', '**/storefront/*', '!**/storefront/index'],
+  message: "Import the plugin through '@/storefront' (src/storefront/index.ts) only.",
+}
+/** The offline stand-ins are reached through env, never imported by code that ships. */
+const devTools = {
+  group: ['@/dev', '@/dev/*', '**/dev/*', '**/dev'],
+  message: 'Production code never imports src/dev: the stand-ins are reached through env.',
+}
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -13,6 +24,8 @@ const config = [
       'src/migrations/**',
       'src/app/(payload)/admin/importMap.js',
       'next-env.d.ts',
+      'reports/**',
+      '.stryker-tmp/**',
     ],
   },
   {
@@ -20,6 +33,33 @@ const config = [
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: [
+      'src/app/**',
+      'src/components/**',
+      'src/collections/**',
+      'payload.config.ts',
+      'src/env.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [pluginInternals, devTools] }] },
+  },
+  {
+    files: ['src/storefront/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            devTools,
+            {
+              group: ['@/*', '@payload-config', '../../*'],
+              message: 'The plugin imports nothing from the app that hosts it.',
+            },
+          ],
+        },
       ],
     },
   },

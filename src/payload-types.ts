@@ -224,7 +224,7 @@ export interface Product {
   stripePriceVerificationNote?: string | null;
   stripePriceVerifiedAt?: string | null;
   /**
-   * The file shoppers download, by name, inside /work/main/private/products.
+   * The file shoppers download, by name, inside private/products.
    */
   assetFilename?: string | null;
   updatedAt: string;

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { SLUG_MAX_LENGTH } from '@/storefront/constants'
+
 import { login, rest } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
 import { createProduct } from './helpers/products'
@@ -65,9 +67,54 @@ describe('POST /api/checkout', () => {
       success_url: `http://localhost:3000/products/account?purchased=${product.slug}&session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `http://localhost:3000/products/${product.slug}?canceled=1`,
     })
-    expect(sent.idempotencyKey).toMatch(
-      new RegExp(`^checkout-session/${shopper.id}/${product.slug}/price_test_123/\\d+$`),
+    expect(sent.idempotencyKey).toMatch(/^checkout-session\/[0-9a-f]{64}$/)
+  })
+
+  it('a double submit gets the same session back: one idempotency key per shopper, product and minute', async () => {
+    // The key changes each minute; should the two posts straddle a minute boundary, post again.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const minute = Math.floor(Date.now() / 60_000)
+      const [first, second] = await Promise.all([
+        checkout({ productSlug: product.slug }),
+        checkout({ productSlug: product.slug }),
+      ])
+      if (Math.floor(Date.now() / 60_000) !== minute) continue
+      const urls = [await first.json(), await second.json()].map(
+        (body) => (body as { url: string }).url,
+      )
+      expect(urls[0]).toMatch(/\/checkout\/cs_test_/)
+      expect(urls[1]).toBe(urls[0])
+      const keys = (await stripeRequests('/v1/checkout/sessions'))
+        .filter((request) => request.method === 'POST')
+        .slice(-2)
+        .map((request) => request.idempotencyKey)
+      expect(keys[1]).toBe(keys[0])
+      break
+    }
+    // Another shopper buying the same product in the same minute gets a session of their own.
+    const other = await createUser(['customer'])
+    const { token } = await login(other.email, other.password)
+    const theirs = (await (await checkout({ productSlug: product.slug }, { token })).json()) as {
+      url: string
+    }
+    const mine = (await (await checkout({ productSlug: product.slug })).json()) as { url: string }
+    expect(theirs.url).not.toBe(mine.url)
+  })
+
+  it('the longest slug the shop allows checks out, with an idempotency key Stripe accepts', async () => {
+    const slug = `long-${Date.now()}-`.padEnd(SLUG_MAX_LENGTH, 'x')
+    expect(slug).toHaveLength(SLUG_MAX_LENGTH)
+    await createProduct({ slug })
+    const response = await checkout({ productSlug: slug })
+    expect(response.status).toBe(200)
+    const [sent] = (await stripeRequests('/v1/checkout/sessions')).filter(
+      (request) => (request.params.metadata as Record<string, string>)?.productSlug === slug,
     )
+    expect(sent.idempotencyKey!.length).toBeLessThanOrEqual(255)
+    // One character more is refused when the product is saved, so it never reaches checkout.
+    await expect(createProduct({ slug: `${slug}x` })).rejects.toMatchObject({
+      data: { errors: [{ path: 'slug', message: expect.stringMatching(/100 or fewer/) }] },
+    })
   })
 
   it('a signed-in form post gets 303 to Stripe Checkout', async () => {

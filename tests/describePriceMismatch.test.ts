@@ -2,7 +2,7 @@ import type Stripe from 'stripe'
 
 import { describe, expect, it } from 'vitest'
 
-import { describePriceMismatch } from '@/storefront/stripe/describePriceMismatch'
+import { describePriceMismatch } from '@/storefront/stripe/prices'
 
 import fixtures from '@/dev/stripeEmulator/fixtures.json'
 

@@ -4,7 +4,7 @@ import type Stripe from 'stripe'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { fulfilReturningShopper, getStorefrontOptions } from '@/storefront'
-import { getStripeClient } from '@/storefront/stripe/getStripeClient'
+import { getStripeClient } from '@/storefront/stripe/client'
 
 import { gql, login, rest } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
@@ -49,11 +49,10 @@ describe('fulfil on return to /products/account?session_id=…', () => {
     const session = await paidSessionFor(shopper)
     expect(session.status).toBe('complete')
 
-    const options = getStorefrontOptions(payload)
     const [fromPage, fromWebhook, fromPageAgain] = await Promise.all([
-      fulfilReturningShopper(payload, options, session.id, shopper.id),
+      fulfilReturningShopper({ payload, sessionId: session.id, userId: shopper.id }),
       deliver(stripeEvent('checkout.session.completed', session)),
-      fulfilReturningShopper(payload, options, session.id, shopper.id),
+      fulfilReturningShopper({ payload, sessionId: session.id, userId: shopper.id }),
     ])
     expect(fromWebhook.status).toBe(200)
     expect(fromPage?.id).toBeDefined()
@@ -78,7 +77,7 @@ describe('fulfil on return to /products/account?session_id=…', () => {
     const intruder = await createUser(['customer'])
     const session = await paidSessionFor(owner)
     expect(
-      await fulfilReturningShopper(payload, getStorefrontOptions(payload), session.id, intruder.id),
+      await fulfilReturningShopper({ payload, sessionId: session.id, userId: intruder.id }),
     ).toBeNull()
     expect(
       (
@@ -93,20 +92,14 @@ describe('fulfil on return to /products/account?session_id=…', () => {
   it('a malformed or unknown session id is ignored', async () => {
     const shopper = await createUser(['customer'])
     expect(
-      await fulfilReturningShopper(
+      await fulfilReturningShopper({
         payload,
-        getStorefrontOptions(payload),
-        "cs_x'; drop table purchases;--",
-        shopper.id,
-      ),
+        sessionId: "cs_x'; drop table purchases;--",
+        userId: shopper.id,
+      }),
     ).toBeNull()
     await expect(
-      fulfilReturningShopper(
-        payload,
-        getStorefrontOptions(payload),
-        'cs_test_doesnotexist',
-        shopper.id,
-      ),
+      fulfilReturningShopper({ payload, sessionId: 'cs_test_doesnotexist', userId: shopper.id }),
     ).rejects.toThrow(/No such checkout.session/i)
   })
 
@@ -114,12 +107,11 @@ describe('fulfil on return to /products/account?session_id=…', () => {
     const owner = await createUser(['customer'])
     const other = await createUser(['customer'])
     const session = await paidSessionFor(owner)
-    const purchase = await fulfilReturningShopper(
+    const purchase = await fulfilReturningShopper({
       payload,
-      getStorefrontOptions(payload),
-      session.id,
-      owner.id,
-    )
+      sessionId: session.id,
+      userId: owner.id,
+    })
     const { token: otherToken } = await login(other.email, other.password)
     const { token: ownerToken } = await login(owner.email, owner.password)
     expect((await rest('GET', `/purchases/${purchase!.id}`, { token: otherToken })).status).toBe(
@@ -161,12 +153,11 @@ describe('fulfil on return to /products/account?session_id=…', () => {
     const owner = await createUser(['customer'])
     const admin = await createUser(['admin'])
     const session = await paidSessionFor(owner)
-    const purchase = await fulfilReturningShopper(
+    const purchase = await fulfilReturningShopper({
       payload,
-      getStorefrontOptions(payload),
-      session.id,
-      owner.id,
-    )
+      sessionId: session.id,
+      userId: owner.id,
+    })
     for (const user of [owner, admin]) {
       const { token } = await login(user.email, user.password)
       expect(

@@ -1,21 +1,24 @@
 import { inject } from 'vitest'
 import { describe, expect, it } from 'vitest'
 
-import { renderPaymentFailedEmail } from '@/storefront/email/renderPaymentFailedEmail'
-import { renderReceiptEmail } from '@/storefront/email/renderReceiptEmail'
-import { sendEmail } from '@/storefront/email/sendEmail'
+import { sendEmail } from '@/storefront/email/resend'
+import { renderPaymentFailedEmail, renderReceiptEmail } from '@/storefront/email/templates'
 
 import { failNextSends, mailTo } from './helpers/mailCatcher'
 
 const input = {
   storeName: 'Test Shop',
-  siteUrl: 'https://shop.example',
   purchaseId: 42,
   productTitle: 'Workflow Templates',
   productSlug: 'workflow-templates',
   amountCents: 4900,
   currency: 'usd',
   customerEmail: 'casey@example.com',
+  links: {
+    purchase: 'https://shop.example/products/account/purchases/42',
+    signIn: 'https://shop.example/login',
+    product: 'https://shop.example/products/workflow-templates',
+  },
 }
 
 describe('receipt email', () => {

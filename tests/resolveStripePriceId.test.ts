@@ -2,9 +2,8 @@ import type { Payload } from 'payload'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { PlaceholderPriceError } from '@/storefront/errors/PlaceholderPriceError'
-import { ProductNotFoundError } from '@/storefront/errors/ProductNotFoundError'
-import { resolveStripePriceId } from '@/storefront/stripe/resolveStripePriceId'
+import { StorefrontError } from '@/storefront/errors'
+import { resolveStripePriceId } from '@/storefront/fulfilment/products'
 
 import { getTestPayload } from './helpers/getTestPayload'
 import { createProduct } from './helpers/products'
@@ -26,9 +25,10 @@ describe('resolveStripePriceId (the price map)', () => {
   })
 
   it('throws "No product found for slug" for an unknown slug', async () => {
-    await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toThrow(
-      ProductNotFoundError,
-    )
+    await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toMatchObject({
+      name: 'StorefrontError',
+      status: 404,
+    })
     await expect(resolveStripePriceId(payload, 'never-existed')).rejects.toThrow(
       'No product found for slug "never-existed"',
     )
@@ -71,7 +71,8 @@ describe('resolveStripePriceId (the price map)', () => {
       data: { _status: 'published' },
     })
     const error = await resolveStripePriceId(payload, draft.slug).catch((thrown: unknown) => thrown)
-    expect(error).toBeInstanceOf(PlaceholderPriceError)
+    expect(error).toBeInstanceOf(StorefrontError)
+    expect((error as StorefrontError).status).toBe(422)
     expect((error as Error).message).toBe(
       `"Seeded" (${draft.slug}) has a placeholder Stripe price ID (REPLACE_ME), so it cannot be bought yet. An editor must set the product's "Stripe price ID" field to the real price ID from Stripe.`,
     )

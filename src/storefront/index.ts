@@ -2,30 +2,42 @@ import type { CollectionConfig, Config } from 'payload'
 
 import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
-import { createProductsCollection } from './collections/createProductsCollection'
-import { createPurchasesCollection } from './collections/createPurchasesCollection'
-import { createStripeEventsCollection } from './collections/createStripeEventsCollection'
-import { PRODUCTS_SLUG } from './utilities/PRODUCTS_SLUG'
-import { PURCHASES_SLUG } from './utilities/PURCHASES_SLUG'
-import { createCheckoutEndpoint } from './endpoints/createCheckoutEndpoint'
-import { createStripeWebhookEndpoint } from './endpoints/createStripeWebhookEndpoint'
+import { createProductsCollection } from './collections/products'
+import { createPurchasesCollection } from './collections/purchases'
+import { createStripeEventsCollection } from './collections/stripeEvents'
+import { PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
+import { createCheckoutEndpoint } from './endpoints/checkout'
+import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook'
 import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
-import { revalidateProductPagesAfterChange } from './hooks/revalidateProductPagesAfterChange'
-import { revalidateProductPagesAfterDelete } from './hooks/revalidateProductPagesAfterDelete'
+import {
+  revalidateProductPagesAfterChange,
+  revalidateProductPagesAfterDelete,
+} from './hooks/revalidateProductPages'
 import { verifyStripePriceOnPublish } from './hooks/verifyStripePriceOnPublish'
-import { createSendPaymentFailedTask } from './jobs/createSendPaymentFailedTask'
-import { createSendPurchaseReceiptTask } from './jobs/createSendPurchaseReceiptTask'
-import { STOREFRONT_QUEUE } from './jobs/STOREFRONT_QUEUE'
-import { resolveOptions } from './utilities/resolveOptions'
+import { createSendPaymentFailedTask, createSendPurchaseReceiptTask } from './jobs/purchaseEmails'
+import { resolveOptions } from './options'
 
-export type { StorefrontPluginOptions } from './types'
-export { PRODUCTS_SLUG } from './utilities/PRODUCTS_SLUG'
-export { PURCHASES_SLUG } from './utilities/PURCHASES_SLUG'
-export { STRIPE_EVENTS_SLUG } from './utilities/STRIPE_EVENTS_SLUG'
-export { createResendEmailAdapter } from './email/createResendEmailAdapter'
-export { fulfilReturningShopper } from './fulfilment/fulfilReturningShopper'
+export type {
+  EmailConnection,
+  StorefrontPluginOptions,
+  StorefrontRoutes,
+  StripeConnection,
+} from './types'
+export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
+export {
+  PRODUCTS_SLUG,
+  PURCHASES_SLUG,
+  SEND_PAYMENT_FAILED_TASK,
+  SEND_PURCHASE_RECEIPT_TASK,
+  STOREFRONT_QUEUE,
+  STRIPE_EVENTS_SLUG,
+} from './constants'
+export { PURCHASE_STATUSES } from './fulfilment/types'
+export { StorefrontError, isStorefrontError } from './errors'
+export { createResendEmailAdapter } from './email/resend'
+export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
+export { getStorefrontOptions } from './options'
 export { formatPrice } from './utilities/formatPrice'
-export { getStorefrontOptions } from './utilities/getStorefrontOptions'
 export { safeCallbackPath } from './utilities/safeCallbackPath'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
@@ -33,8 +45,9 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
 /** Appends hooks to a collection, keeping the ones that were already there. */
 function appendHooks(collection: CollectionConfig, added: Partial<Hooks>): CollectionConfig {
   const hooks: Record<string, unknown[]> = { ...(collection.hooks as Record<string, unknown[]>) }
-  for (const [name, list] of Object.entries(added))
+  for (const [name, list] of Object.entries(added)) {
     hooks[name] = [...(hooks[name] ?? []), ...(list as unknown[])]
+  }
   return { ...collection, hooks: hooks as Hooks }
 }
 
@@ -45,12 +58,13 @@ function withBehaviour(
   if (collection.slug === PRODUCTS_SLUG) {
     return appendHooks(collection, {
       beforeChange: [verifyStripePriceOnPublish(options.stripe)],
-      afterChange: [revalidateProductPagesAfterChange(options.productPaths)],
-      afterDelete: [revalidateProductPagesAfterDelete(options.productPaths)],
+      afterChange: [revalidateProductPagesAfterChange(options.routes)],
+      afterDelete: [revalidateProductPagesAfterDelete(options.routes)],
     })
   }
-  if (collection.slug === PURCHASES_SLUG)
+  if (collection.slug === PURCHASES_SLUG) {
     return appendHooks(collection, { afterChange: [queuePurchaseEmails] })
+  }
   return collection
 }
 

@@ -18,20 +18,51 @@ export type StripeConnection = {
   protocol?: 'http' | 'https'
 }
 
-/** How receipts leave: the `resend` SDK, pointed at Resend or (offline) the local mail catcher. */
+/** How emails leave: the `resend` SDK, pointed at Resend or (offline) the local mail catcher. */
 export type EmailConnection = {
-  /** Resend API key (re_...). Without it receipts are recorded as failed and retried. @default undefined */
+  /**
+   * Resend API key (re_...). Without it receipts are recorded as failed and retried.
+   * @default undefined
+   */
   resendApiKey?: string
-  /** Resend API base URL; the mail catcher's URL offline. @default the SDK's (RESEND_BASE_URL or https://api.resend.com) */
+  /**
+   * Resend API base URL; the mail catcher's URL offline.
+   * @default the SDK's (RESEND_BASE_URL or https://api.resend.com)
+   */
   baseUrl?: string
-  /** Sender, e.g. 'Shop <shop@example.com>' (a domain verified in Resend). @default 'Payload Storefront <onboarding@resend.dev>' */
+  /**
+   * Sender, e.g. 'Shop <shop@your-domain.com>', on a domain verified in Resend. Required while the
+   * plugin is enabled: Resend refuses any other sender (its `onboarding@resend.dev` test sender
+   * only reaches the account owner), so a shop without one would take money and send nothing.
+   */
   from?: string
+}
+
+/**
+ * The shop's pages the plugin links to (checkout's return URLs, emails, the sign-in redirect) and
+ * revalidates. Paths on the app's own site, starting with "/".
+ */
+export type StorefrontRoutes = {
+  /** Sign-in page; signed-out shoppers are sent there with `callbackUrl`. @default '/login' */
+  login?: string
+  /** The shopper's purchases; Stripe Checkout returns there. @default '/products/account' */
+  account?: string
+  /**
+   * Pages listing the catalog, revalidated when any product changes; the first is where a
+   * shopper goes back to the shop.
+   * @default ['/products', '/']
+   */
+  catalog?: string[]
+  /** A product's page. @default (slug) => `/products/${slug}` */
+  product?: (slug: string) => string
+  /** One purchase's page. @default (id) => `/products/account/purchases/${id}` */
+  purchase?: (id: number | string) => string
 }
 
 export type StorefrontPluginOptions = {
   /**
-   * Turns the plugin's behaviour off (hooks, endpoints) while still adding its collections,
-   * so the database schema and migrations stay the same whether it is on or off.
+   * Turns the plugin's behaviour off (hooks, endpoints, job runs) while still adding its
+   * collections, so the database schema and migrations stay the same whether it is on or off.
    * @default false
    */
   disabled?: boolean
@@ -41,7 +72,7 @@ export type StorefrontPluginOptions = {
    */
   stripe?: StripeConnection
   /**
-   * Resend settings for receipts and payment emails.
+   * Resend settings for receipts and payment emails; `from` is required while enabled.
    * @default {}
    */
   email?: EmailConnection
@@ -61,33 +92,27 @@ export type StorefrontPluginOptions = {
    */
   staffRoles?: string[]
   /**
+   * Roles (read from `user.roles` on the auth collection) allowed to create and edit products.
+   * @default ['admin', 'editor']
+   */
+  editorRoles?: string[]
+  /**
    * How often queued receipt jobs are picked up (Payload jobs `autoRun`, seconds field allowed),
    * or false to run them yourself (`payload jobs:run --queue storefront`).
    * @default '* * * * * *' (every second, so a receipt leaves within seconds)
    */
   jobsAutoRunCron?: false | string
   /**
-   * The storefront's sign-in page; signed-out shoppers are sent there with `callbackUrl`.
-   * @default '/login'
+   * The app's pages the plugin links to and revalidates.
+   * @default see StorefrontRoutes
    */
-  loginPath?: string
-  /**
-   * Roles (read from `user.roles` on the auth collection) allowed to create and edit products.
-   * @default ['admin', 'editor']
-   */
-  editorRoles?: string[]
+  routes?: StorefrontRoutes
   /**
    * Folder holding the private product files that `assetFilename` names.
    * Relative paths resolve against the process working directory. Never serve it publicly.
    * @default 'private/products'
    */
   productFilesDir?: string
-  /**
-   * Site paths whose statically rendered pages show this product and are revalidated
-   * when an editor changes, publishes or deletes it.
-   * @default (slug) => ['/', '/products', `/products/${slug}`]
-   */
-  productPaths?: (slug: string) => string[]
   /**
    * Changes to the products collection, merged over the plugin's own definition
    * (for example extra fields or admin options).
@@ -98,8 +123,9 @@ export type StorefrontPluginOptions = {
 
 /** Options with every default applied; factories close over this. */
 export type ResolvedStorefrontOptions = Required<
-  Omit<StorefrontPluginOptions, 'overrideProductsCollection' | 'email'>
+  Omit<StorefrontPluginOptions, 'overrideProductsCollection' | 'email' | 'routes'>
 > &
   Pick<StorefrontPluginOptions, 'overrideProductsCollection'> & {
-    email: Required<Pick<EmailConnection, 'from'>> & EmailConnection
+    email: EmailConnection
+    routes: Required<StorefrontRoutes>
   }

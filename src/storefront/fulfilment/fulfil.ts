@@ -1,38 +1,61 @@
 import type { CollectionSlug, Payload } from 'payload'
 import type Stripe from 'stripe'
 
-import type { PurchaseStatus } from '../utilities/PURCHASE_STATUSES'
-import type { PurchaseDoc } from './PurchaseDoc'
+import type { PurchaseDoc, PurchaseStatus } from './types'
 
-import { PRODUCTS_SLUG } from '../utilities/PRODUCTS_SLUG'
-import { PURCHASES_SLUG } from '../utilities/PURCHASES_SLUG'
-import { InvalidSessionMetadataError } from '../errors/InvalidSessionMetadataError'
-import { isUniqueViolation } from '../utilities/isUniqueViolation'
-import { paymentIntentIdOf } from '../utilities/paymentIntentIdOf'
-import { findPurchase } from './findPurchase'
-import { purchaseStatusForSession } from './purchaseStatusForSession'
-import { readSessionMetadata } from './readSessionMetadata'
-import { transitionPurchase } from './transitionPurchase'
+import { PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
+import { isUniqueViolation, StorefrontError } from '../errors'
+import { paymentIntentIdOf } from '../stripe/checkoutSessions'
+import { findPurchase, transitionPurchase } from './purchases'
 
 export type FulfilResult = { purchase: PurchaseDoc; created: boolean }
+
+/**
+ * userId and productSlug, which POST /api/checkout put on every session it created.
+ * @throws StorefrontError 400: a session this shop cannot attribute (retrying cannot fix it)
+ */
+export function readSessionMetadata(session: Stripe.Checkout.Session) {
+  const userId = session.metadata?.userId
+  const productSlug = session.metadata?.productSlug
+  if (!userId) {
+    throw new StorefrontError(
+      `Checkout session ${session.id} has no userId in its metadata, so it cannot be attributed to a shopper.`,
+      400,
+    )
+  }
+  if (!productSlug) {
+    throw new StorefrontError(
+      `Checkout session ${session.id} has no productSlug in its metadata, so the shop cannot tell what was bought.`,
+      400,
+    )
+  }
+  return { userId, productSlug }
+}
+
+/** A completed session is paid, or pending while an asynchronous method (bank debit) settles. */
+export function purchaseStatusForSession(session: Stripe.Checkout.Session): PurchaseStatus {
+  return session.payment_status === 'unpaid' ? 'pending' : 'paid'
+}
 
 /**
  * The one way a completed checkout session becomes a purchase, used by the webhook and by the
  * success page. Idempotent: the UNIQUE stripeSessionId means concurrent callers end with one row,
  * and the loser of the race returns the winner's row. A pending purchase whose session is now paid
  * moves to paid (its hook then queues the receipt).
- * @param statusOverride the status to record instead of the session's own (async payment failed)
  */
-export async function fulfil(
-  payload: Payload,
-  session: Stripe.Checkout.Session,
-  { usersSlug, statusOverride }: { usersSlug: string; statusOverride?: PurchaseStatus },
-): Promise<FulfilResult> {
+export async function fulfil(args: {
+  payload: Payload
+  session: Stripe.Checkout.Session
+  usersSlug: string
+  /** The status to record instead of the session's own (async payment failed). */
+  statusOverride?: PurchaseStatus
+}): Promise<FulfilResult> {
+  const { payload, session, usersSlug } = args
   const { userId, productSlug } = readSessionMetadata(session)
-  const status = statusOverride ?? purchaseStatusForSession(session)
+  const status = args.statusOverride ?? purchaseStatusForSession(session)
 
   const existing = await findPurchase(payload, { stripeSessionId: { equals: session.id } })
-  if (existing) return { purchase: await reconcile(payload, existing, status), created: false }
+  if (existing) return { purchase: await settle(payload, existing, status), created: false }
 
   const user = await payload.findByID({
     collection: usersSlug as CollectionSlug,
@@ -40,10 +63,12 @@ export async function fulfil(
     depth: 0,
     disableErrors: true,
   })
-  if (!user)
-    throw new InvalidSessionMetadataError(
+  if (!user) {
+    throw new StorefrontError(
       `Checkout session ${session.id} names user ${userId}, who does not exist in this shop.`,
+      400,
     )
+  }
   const { docs: products } = await payload.find({
     collection: PRODUCTS_SLUG as CollectionSlug,
     where: { slug: { equals: productSlug } },
@@ -79,18 +104,13 @@ export async function fulfil(
     // Another delivery (or the success page) created it first: theirs is the purchase.
     const winner = await findPurchase(payload, { stripeSessionId: { equals: session.id } })
     if (!winner) throw error
-    return { purchase: await reconcile(payload, winner, status), created: false }
+    return { purchase: await settle(payload, winner, status), created: false }
   }
 }
 
 /** Only the pending → paid/failed step is taken from a re-read session; later states come from their own events. */
-function reconcile(
-  payload: Payload,
-  purchase: PurchaseDoc,
-  status: PurchaseStatus,
-): Promise<PurchaseDoc> {
-  if (status === 'pending') return Promise.resolve(purchase)
-  return transitionPurchase(payload, purchase, status, ['pending']).then(
-    (result) => result.purchase,
-  )
+async function settle(payload: Payload, purchase: PurchaseDoc, status: PurchaseStatus) {
+  if (status === 'pending') return purchase
+  const result = await transitionPurchase(payload, { purchase, to: status, from: ['pending'] })
+  return result.purchase
 }

@@ -1,12 +1,11 @@
 import type { Payload } from 'payload'
 import type Stripe from 'stripe'
 
-import type { EventOutcome } from './EventOutcome'
+import type { EventResult, PurchaseStatus } from './types'
 
-import { paymentIntentIdOf } from '../utilities/paymentIntentIdOf'
+import { paymentIntentIdOf } from '../stripe/checkoutSessions'
 import { fulfil } from './fulfil'
-import { findPurchase } from './findPurchase'
-import { transitionPurchase } from './transitionPurchase'
+import { findPurchase, transitionPurchase } from './purchases'
 
 type Context = { payload: Payload; usersSlug: string }
 
@@ -14,9 +13,11 @@ async function onSession(
   event: Stripe.Event,
   { payload, usersSlug }: Context,
   failed = false,
-): Promise<EventOutcome> {
+): Promise<EventResult> {
   const session = event.data.object as Stripe.Checkout.Session
-  const { purchase, created } = await fulfil(payload, session, {
+  const { purchase, created } = await fulfil({
+    payload,
+    session,
     usersSlug,
     statusOverride: failed ? 'failed' : undefined,
   })
@@ -30,16 +31,15 @@ async function onSession(
 /** Moves the purchase paid for by this payment intent; unknown intents are not ours to act on. */
 async function onPaymentIntent(
   { payload }: Context,
-  intent: null | string,
-  to: 'disputed' | 'paid' | 'refunded',
-  from: Parameters<typeof transitionPurchase>[3],
-): Promise<EventOutcome> {
+  move: { intent: null | string; to: PurchaseStatus; from: readonly PurchaseStatus[] },
+): Promise<EventResult> {
+  const { intent, to, from } = move
   const purchase = intent
     ? await findPurchase(payload, { stripePaymentIntentId: { equals: intent } })
     : null
   if (!purchase)
     return { outcome: 'ignored', note: `no purchase for payment intent ${intent ?? '(none)'}` }
-  const { changed } = await transitionPurchase(payload, purchase, to, from)
+  const { changed } = await transitionPurchase(payload, { purchase, to, from })
   return {
     outcome: 'processed',
     note: changed ? `purchase ${purchase.status} → ${to}` : `purchase stays ${purchase.status}`,
@@ -54,7 +54,7 @@ async function onPaymentIntent(
 export async function handleStripeEvent(
   event: Stripe.Event,
   context: Context,
-): Promise<EventOutcome> {
+): Promise<EventResult> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
@@ -64,24 +64,24 @@ export async function handleStripeEvent(
     case 'charge.refunded': {
       const charge = event.data.object
       // A partial refund leaves the download available; only a full refund ends access.
-      if (!charge.refunded)
+      if (!charge.refunded) {
         return {
           outcome: 'ignored',
           note: `partial refund (${charge.amount_refunded} of ${charge.amount})`,
         }
-      return onPaymentIntent(context, paymentIntentIdOf(charge.payment_intent), 'refunded', [
-        'paid',
-        'pending',
-        'disputed',
-      ])
+      }
+      return onPaymentIntent(context, {
+        intent: paymentIntentIdOf(charge.payment_intent),
+        to: 'refunded',
+        from: ['paid', 'pending', 'disputed'],
+      })
     }
     case 'charge.dispute.created':
-      return onPaymentIntent(
-        context,
-        paymentIntentIdOf(event.data.object.payment_intent),
-        'disputed',
-        ['paid', 'pending'],
-      )
+      return onPaymentIntent(context, {
+        intent: paymentIntentIdOf(event.data.object.payment_intent),
+        to: 'disputed',
+        from: ['paid', 'pending'],
+      })
     case 'charge.dispute.closed': {
       const dispute = event.data.object
       // Won, or an inquiry closed without a chargeback (warning_closed): the money stayed, access returns.
@@ -91,9 +91,11 @@ export async function handleStripeEvent(
           note: `dispute closed as ${dispute.status}; access stays ended`,
         }
       }
-      return onPaymentIntent(context, paymentIntentIdOf(dispute.payment_intent), 'paid', [
-        'disputed',
-      ])
+      return onPaymentIntent(context, {
+        intent: paymentIntentIdOf(dispute.payment_intent),
+        to: 'paid',
+        from: ['disputed'],
+      })
     }
     default:
       return { outcome: 'ignored', note: `event type ${event.type} is not used by the shop` }

@@ -1,10 +1,12 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { PurchaseDoc } from '../fulfilment/PurchaseDoc'
+import type { PurchaseDoc, PurchaseStatus } from '../fulfilment/types'
 
-import { SEND_PAYMENT_FAILED_TASK } from '../jobs/SEND_PAYMENT_FAILED_TASK'
-import { SEND_PURCHASE_RECEIPT_TASK } from '../jobs/SEND_PURCHASE_RECEIPT_TASK'
-import { STOREFRONT_QUEUE } from '../jobs/STOREFRONT_QUEUE'
+import {
+  SEND_PAYMENT_FAILED_TASK,
+  SEND_PURCHASE_RECEIPT_TASK,
+  STOREFRONT_QUEUE,
+} from '../constants'
 
 /**
  * Queues the receipt when a purchase becomes paid (created paid, or pending → paid) and the
@@ -17,24 +19,17 @@ export const queuePurchaseEmails: CollectionAfterChangeHook<PurchaseDoc> = async
   operation,
   req,
 }) => {
-  const became = (status: PurchaseDoc['status']) =>
+  const became = (status: PurchaseStatus) =>
     doc.status === status && (operation === 'create' || previousDoc?.status !== status)
   const input = { purchaseId: String(doc.id) }
-  if (became('paid') && doc.receipt?.status !== 'sent') {
-    await req.payload.jobs.queue({
-      task: SEND_PURCHASE_RECEIPT_TASK as never,
+  const queue = (task: string) =>
+    req.payload.jobs.queue({
+      task: task as never,
       input: input as never,
       queue: STOREFRONT_QUEUE,
       req,
     })
-  }
-  if (became('failed')) {
-    await req.payload.jobs.queue({
-      task: SEND_PAYMENT_FAILED_TASK as never,
-      input: input as never,
-      queue: STOREFRONT_QUEUE,
-      req,
-    })
-  }
+  if (became('paid') && doc.receipt?.status !== 'sent') await queue(SEND_PURCHASE_RECEIPT_TASK)
+  if (became('failed')) await queue(SEND_PAYMENT_FAILED_TASK)
   return doc
 }

@@ -5,10 +5,9 @@ import type Stripe from 'stripe'
 
 import type { StripeConnection } from '../types'
 
-import { describePriceMismatch } from '../stripe/describePriceMismatch'
-import { getStripeClient } from '../stripe/getStripeClient'
-import { CURRENCY_PATTERN } from '../utilities/CURRENCY_PATTERN'
-import { PLACEHOLDER_MARKER } from '../utilities/PLACEHOLDER_MARKER'
+import { describePriceMismatch } from '../stripe/prices'
+import { getStripeClient } from '../stripe/client'
+import { CURRENCY_PATTERN, PLACEHOLDER_MARKER } from '../constants'
 
 function isWellFormedPricing(priceId: string, priceCents: unknown, currency: unknown): boolean {
   return (

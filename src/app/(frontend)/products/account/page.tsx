@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 
 import { productTitleOf } from '@/components/productTitleOf'
 import { PurchaseList } from '@/components/PurchaseList'
-import { fulfilReturningShopper, getStorefrontOptions } from '@/storefront'
+import { fulfilReturningShopper } from '@/storefront'
 
 import { getPayloadClient } from '../../_data/getPayloadClient'
 import { getSignedInUser } from '../../_data/getSignedInUser'
@@ -31,12 +31,7 @@ export default async function AccountPage({ searchParams }: Args) {
   if (sessionId) {
     const payload = await getPayloadClient()
     try {
-      const purchase = await fulfilReturningShopper(
-        payload,
-        getStorefrontOptions(payload),
-        sessionId,
-        user.id,
-      )
+      const purchase = await fulfilReturningShopper({ payload, sessionId, userId: user.id })
       confirmation = purchase ? (purchase.status === 'paid' ? 'confirmed' : 'pending') : 'unknown'
       confirmedPurchaseId = purchase?.id ?? null
     } catch (error) {

@@ -1,0 +1,41 @@
+/**
+ * The names the plugin gives things in the host app's Payload config (collection slugs, the jobs
+ * queue and its tasks) and the formats it accepts. One module, so a reader sees them side by side.
+ */
+
+export const PRODUCTS_SLUG = 'products'
+export const PURCHASES_SLUG = 'purchases'
+export const STRIPE_EVENTS_SLUG = 'stripe-events'
+
+/** The Payload jobs queue the plugin's tasks run on. */
+export const STOREFRONT_QUEUE = 'storefront'
+export const SEND_PURCHASE_RECEIPT_TASK = 'storefrontSendPurchaseReceipt'
+export const SEND_PAYMENT_FAILED_TASK = 'storefrontSendPaymentFailedEmail'
+
+/**
+ * Resend outages are usually short: retry quickly at first, then back off
+ * (2 s, 4 s, 8 s … about 34 minutes in all) before giving up and leaving it to support.
+ */
+export const EMAIL_RETRIES = {
+  attempts: 10,
+  backoff: { type: 'exponential' as const, delay: 2000 },
+}
+
+/** A product slug: lowercase words joined by single dashes, safe in a URL path. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/**
+ * The longest slug: it travels in Stripe metadata (values up to 500 characters) and in URLs, and
+ * an editor never needs more.
+ */
+export const SLUG_MAX_LENGTH = 100
+/** Stripe object ids are at most 255 characters. */
+export const STRIPE_ID_MAX_LENGTH = 255
+/** A currency as Stripe writes it: a three-letter ISO code in lowercase. */
+export const CURRENCY_PATTERN = /^[a-z]{3}$/
+/** What the seed and docs put in a Stripe price id that still has to be replaced. */
+export const PLACEHOLDER_MARKER = 'REPLACE_ME'
+
+/** True for a string that can be a product slug. */
+export function isProductSlug(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value)
+}

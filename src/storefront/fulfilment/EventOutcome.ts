@@ -1,5 +1,0 @@
-export type EventOutcome = {
-  outcome: 'ignored' | 'processed'
-  note: string
-  purchaseId?: number | string
-}

@@ -1,0 +1,48 @@
+import type { Payload } from 'payload'
+
+import { PLACEHOLDER_MARKER, PRODUCTS_SLUG } from '../constants'
+import { StorefrontError } from '../errors'
+
+export type ResolvedPrice = { priceId: string; amountCents: number; currency: string }
+
+/**
+ * The Stripe price to charge for a published product.
+ * @throws StorefrontError 404 for an unknown, deleted or unpublished slug
+ * @throws StorefrontError 422 when the price id is missing or still the placeholder
+ */
+export async function resolveStripePriceId(
+  payload: Payload,
+  productSlug: string,
+): Promise<ResolvedPrice> {
+  const { docs } = await payload.find({
+    collection: PRODUCTS_SLUG,
+    where: { and: [{ slug: { equals: productSlug } }, { _status: { equals: 'published' } }] },
+    draft: false,
+    limit: 1,
+    depth: 0,
+  })
+  const product = docs[0] as
+    | {
+        slug: string
+        title: string
+        stripePriceId?: null | string
+        priceCents: number
+        currency: string
+      }
+    | undefined
+  if (!product) {
+    throw new StorefrontError(
+      `No product found for slug "${productSlug}". It may have been unpublished or renamed; pick it again from the catalog.`,
+      404,
+    )
+  }
+  const priceId = product.stripePriceId
+  if (!priceId || priceId.includes(PLACEHOLDER_MARKER)) {
+    throw new StorefrontError(
+      `"${product.title}" (${product.slug}) has a placeholder Stripe price ID (${PLACEHOLDER_MARKER}), so it cannot be bought yet. ` +
+        `An editor must set the product's "Stripe price ID" field to the real price ID from Stripe.`,
+      422,
+    )
+  }
+  return { priceId, amountCents: product.priceCents, currency: product.currency }
+}

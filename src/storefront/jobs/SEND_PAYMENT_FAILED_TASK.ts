@@ -1,1 +1,0 @@
-export const SEND_PAYMENT_FAILED_TASK = 'storefrontSendPaymentFailedEmail'

@@ -1,1 +1,0 @@
-export const SEND_PURCHASE_RECEIPT_TASK = 'storefrontSendPurchaseReceipt'

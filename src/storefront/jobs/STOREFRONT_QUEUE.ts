@@ -1,2 +1,0 @@
-/** The Payload jobs queue the plugin's tasks run on. */
-export const STOREFRONT_QUEUE = 'storefront'

@@ -1,0 +1,53 @@
+import type { Payload } from 'payload'
+
+import type { ResolvedStorefrontOptions, StorefrontPluginOptions, StorefrontRoutes } from './types'
+
+const DEFAULT_ROUTES: Required<StorefrontRoutes> = {
+  login: '/login',
+  account: '/products/account',
+  catalog: ['/products', '/'],
+  product: (slug) => `/products/${slug}`,
+  purchase: (id) => `/products/account/purchases/${id}`,
+}
+
+/** Every option with its default, checked once when the config is built. */
+export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedStorefrontOptions {
+  const disabled = options.disabled ?? false
+  if (!disabled && !options.email?.from?.trim()) {
+    throw new Error(
+      'storefront(): set email.from to the sender of receipts, on a domain verified in Resend, ' +
+        "e.g. email: { from: 'Shop <shop@your-domain.com>' }. Resend refuses any other sender.",
+    )
+  }
+  return {
+    disabled,
+    stripe: options.stripe ?? {},
+    email: { ...options.email },
+    storeName: options.storeName ?? 'Payload Storefront',
+    usersSlug: options.usersSlug ?? 'users',
+    staffRoles: options.staffRoles ?? ['admin', 'support'],
+    editorRoles: options.editorRoles ?? ['admin', 'editor'],
+    jobsAutoRunCron: options.jobsAutoRunCron ?? '* * * * * *',
+    routes: { ...DEFAULT_ROUTES, ...options.routes },
+    productFilesDir: options.productFilesDir ?? 'private/products',
+    overrideProductsCollection: options.overrideProductsCollection,
+  }
+}
+
+/** The plugin's resolved options, kept on the config so app pages can call the plugin's functions. */
+export function getStorefrontOptions(payload: Payload): ResolvedStorefrontOptions {
+  const options = (payload.config.custom as { storefront?: ResolvedStorefrontOptions } | undefined)
+    ?.storefront
+  if (!options) {
+    throw new Error(
+      'The storefront plugin is not installed: add storefront() to the plugins of payload.config.ts.',
+    )
+  }
+  return options
+}
+
+/** The sign-in page that brings the shopper back to the product (or the catalog) afterwards. */
+export function loginUrlFor(routes: ResolvedStorefrontOptions['routes'], productSlug?: string) {
+  const back = productSlug ? routes.product(productSlug) : (routes.catalog[0] ?? '/')
+  return `${routes.login}?callbackUrl=${encodeURIComponent(back)}`
+}

@@ -1,0 +1,67 @@
+import type Stripe from 'stripe'
+
+import { createHash } from 'node:crypto'
+
+import type { StripeKeys } from './client'
+
+import { getStripeClient } from './client'
+
+export type CheckoutSessionRequest = {
+  priceId: string
+  productSlug: string
+  user: { id: number | string; email: string }
+  successUrl: string
+  cancelUrl: string
+}
+
+/**
+ * Same shopper, product, price and minute: a double submit or a client retry gets the same session
+ * back from Stripe instead of a second one; a later attempt gets a fresh session. Hashed, because
+ * Stripe refuses keys over 255 characters and slugs and ids are the editor's to choose.
+ */
+export function checkoutIdempotencyKey(
+  request: Pick<CheckoutSessionRequest, 'priceId' | 'productSlug' | 'user'>,
+  now = Date.now(),
+): string {
+  const minute = Math.floor(now / 60_000)
+  const parts = JSON.stringify([String(request.user.id), request.productSlug, request.priceId])
+  return `checkout-session/${createHash('sha256').update(`${parts}/${minute}`).digest('hex')}`
+}
+
+/**
+ * One Stripe Checkout Session for one product, paid once (mode payment, quantity 1).
+ * The metadata (userId, productSlug) is what fulfilment reads back from the webhook.
+ */
+export function createCheckoutSession(
+  connection: StripeKeys,
+  request: CheckoutSessionRequest,
+): Promise<Stripe.Checkout.Session> {
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: 'payment',
+    line_items: [{ price: request.priceId, quantity: 1 }],
+    customer_email: request.user.email,
+    client_reference_id: String(request.user.id),
+    metadata: { userId: String(request.user.id), productSlug: request.productSlug },
+    allow_promotion_codes: false,
+    success_url: request.successUrl,
+    cancel_url: request.cancelUrl,
+  }
+  return getStripeClient(connection).checkout.sessions.create(params, {
+    idempotencyKey: checkoutIdempotencyKey(request),
+  })
+}
+
+/** The checkout session as Stripe has it now (the success page does not trust the query string). */
+export function retrieveCheckoutSession(
+  connection: StripeKeys,
+  sessionId: string,
+): Promise<Stripe.Checkout.Session> {
+  return getStripeClient(connection).checkout.sessions.retrieve(sessionId)
+}
+
+/** The id of a payment intent field that Stripe sends either as an id or expanded. */
+export function paymentIntentIdOf(
+  value: null | string | { id: string } | undefined,
+): null | string {
+  return typeof value === 'string' ? value : (value?.id ?? null)
+}

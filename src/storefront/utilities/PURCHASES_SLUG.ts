@@ -1,1 +1,0 @@
-export const PURCHASES_SLUG = 'purchases'

@@ -1,1 +1,0 @@
-export const STRIPE_EVENTS_SLUG = 'stripe-events'
