@@ -1,6 +1,4 @@
-import type { ResendErrorBody } from './types'
-
-import { resendError } from './resendError'
+import { type ResendErrorBody, resendError } from './resendError'
 
 /**
  * Resend's answer to a request without a usable API key, or null when the key looks right.

@@ -1,6 +1,4 @@
-import type { ResendErrorBody } from './types'
-
-import { resendError } from './resendError'
+import { type ResendErrorBody, resendError } from './resendError'
 
 /** Resend's documented error name for each status we can be asked to fake. */
 const NAMES: Record<number, string> = {

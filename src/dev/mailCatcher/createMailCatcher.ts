@@ -1,15 +1,12 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import type { CatcherState, MailCatcher, MailCatcherOptions } from './types'
+import type { MailCatcher, MailCatcherOptions } from './types'
 
-import { clearState } from './clearState'
-import { createFailureSwitch } from './createFailureSwitch'
-import { createIdempotencyLedger } from './createIdempotencyLedger'
-import { createMailbox } from './createMailbox'
+import { clearState, createCatcherState } from './catcherState'
 import { handleRequest } from './handleRequest'
+import { sendJson } from './http'
 import { resendError } from './resendError'
-import { sendJson } from './sendJson'
 
 /** The host part of a URL for the interface we bound; a wildcard bind is reached via loopback. */
 function reachableHost(host: string): string {
@@ -24,14 +21,7 @@ function reachableHost(host: string): string {
  */
 export async function createMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
   const host = options.host ?? '127.0.0.1'
-  const now = options.now ?? (() => new Date())
-  const state: CatcherState = {
-    mailbox: createMailbox(),
-    ledger: createIdempotencyLedger(now),
-    failures: createFailureSwitch(),
-    now,
-    log: options.log ?? (() => {}),
-  }
+  const state = createCatcherState(options)
 
   const server = createServer((req, res) => {
     handleRequest(state, req, res).catch((error: unknown) => {

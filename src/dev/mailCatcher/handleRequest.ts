@@ -1,17 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { CatcherState } from './types'
 
 import { apiKeyError } from './apiKeyError'
-import { clearState } from './clearState'
-import { readBody } from './readBody'
-import { renderInboxPage } from './renderInboxPage'
-import { renderMessagePage } from './renderMessagePage'
-import { renderPage } from './renderPage'
-import { resendError } from './resendError'
-import { sendHtml } from './sendHtml'
-import { sendJson } from './sendJson'
+import { type CatcherState, clearState } from './catcherState'
 import { handleSendEmail } from './handleSendEmail'
+import { readBody, sendHtml, sendJson } from './http'
+import { renderInboxPage, renderMessagePage, renderNotFoundPage } from './inboxPages'
+import { resendError } from './resendError'
 import { toRetrievedEmail } from './toRetrievedEmail'
 
 const notFound = resendError(404, 'not_found', 'The requested endpoint does not exist.')
@@ -84,14 +79,7 @@ export async function handleRequest(
   if (messageId && method === 'GET') {
     const email = state.mailbox.get(messageId)
     if (email) return sendHtml(res, 200, renderMessagePage(email))
-    return sendHtml(
-      res,
-      404,
-      renderPage(
-        'Not found · Mail catcher',
-        '<p><a href="/">← Inbox</a></p>\n<h1>No such message</h1>\n<p>It was never received, or the inbox was cleared since.</p>',
-      ),
-    )
+    return sendHtml(res, 404, renderNotFoundPage())
   }
 
   if (path === '/_catcher/messages' && method === 'GET')

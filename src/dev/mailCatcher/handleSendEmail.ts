@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
 
-import type { CatcherState } from './types'
+
+import type { CatcherState } from './catcherState'
 
 import { apiKeyError } from './apiKeyError'
-import { canonicalJson } from './canonicalJson'
-import { readBody } from './readBody'
+import { readBody, sendJson } from './http'
 import { resendError } from './resendError'
-import { sendJson } from './sendJson'
 import { validateEmail } from './validateEmail'
 
 /** Resend's limit is 40 MB per email including attachments; we apply it to the request body. */
@@ -70,9 +69,8 @@ export async function handleSendEmail(
   const validated = validateEmail(body)
   if (!validated.ok) return sendJson(res, validated.error.statusCode, validated.error)
 
-  const fingerprint = canonicalJson(body)
   if (idempotencyKey !== undefined) {
-    const previous = state.ledger.check(idempotencyKey, fingerprint)
+    const previous = state.ledger.check(idempotencyKey, body)
     if (previous.outcome === 'replay') return sendJson(res, 200, { id: previous.emailId })
     if (previous.outcome === 'conflict') {
       return sendJson(
@@ -94,7 +92,7 @@ export async function handleSendEmail(
     created_at: state.now().toISOString(),
     idempotency_key: idempotencyKey ?? null,
   })
-  if (idempotencyKey !== undefined) state.ledger.remember(idempotencyKey, fingerprint, id)
+  if (idempotencyKey !== undefined) state.ledger.remember(idempotencyKey, body, id)
   state.log(`caught ${id} to ${validated.value.to.join(', ')}: ${validated.value.subject}`)
   sendJson(res, 200, { id })
 }

@@ -5,5 +5,5 @@ export type {
   CaughtEmail,
   MailCatcher,
   MailCatcherOptions,
-  ResendErrorBody,
 } from './types'
+export type { ResendErrorBody } from './resendError'

@@ -1,4 +1,9 @@
-import type { ResendErrorBody } from './types'
+/** Resend's error body. The SDK hands this object back unchanged as `{ error }`. */
+export type ResendErrorBody = {
+  statusCode: number
+  name: string
+  message: string
+}
 
 /**
  * Builds the error body Resend sends: `{ statusCode, name, message }`. The SDK parses it and

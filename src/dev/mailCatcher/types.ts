@@ -1,18 +1,7 @@
-import type { createFailureSwitch } from './createFailureSwitch'
-import type { createIdempotencyLedger } from './createIdempotencyLedger'
-import type { createMailbox } from './createMailbox'
-
 /**
  * Shapes shared by the mail catcher's files. Field names follow Resend's wire format
  * (snake_case), so what the JSON list returns reads like what the SDK sent.
  */
-
-/** Resend's error body. The SDK hands this object back unchanged as `{ error }`. */
-export type ResendErrorBody = {
-  statusCode: number
-  name: string
-  message: string
-}
 
 export type CaughtAttachment = {
   filename: string | null
@@ -72,13 +61,4 @@ export type MailCatcher = {
   clear: () => void
   /** The next `count` sends fail with `status` (default 500) and a Resend-shaped error body. */
   failNext: (count: number, status?: number) => void
-}
-
-/** Everything the request handlers share; one per catcher. */
-export type CatcherState = {
-  mailbox: ReturnType<typeof createMailbox>
-  ledger: ReturnType<typeof createIdempotencyLedger>
-  failures: ReturnType<typeof createFailureSwitch>
-  now: () => Date
-  log: (message: string) => void
 }

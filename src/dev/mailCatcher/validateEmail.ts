@@ -1,7 +1,7 @@
-import type { CaughtAttachment, CaughtEmail, ResendErrorBody } from './types'
+import type { CaughtAttachment, CaughtEmail } from './types'
 
 import { parseAddressField } from './parseAddressField'
-import { resendError } from './resendError'
+import { type ResendErrorBody, resendError } from './resendError'
 
 export type EmailContent = Omit<CaughtEmail, 'id' | 'created_at' | 'idempotency_key'>
 type Result<T> = { ok: true; value: T } | { ok: false; error: ResendErrorBody }

@@ -14,10 +14,20 @@ export type StripeErrorBody = {
 export class StripeApiError extends Error {
   readonly statusCode: number
   readonly body: StripeErrorBody
+  /**
+   * Refused while checking the request's parameters, before the endpoint began executing: Stripe
+   * saves no idempotent result for such a request, so a corrected retry may reuse the key.
+   */
+  readonly beforeExecution: boolean
 
-  constructor(statusCode: number, body: StripeErrorBody) {
+  constructor(
+    statusCode: number,
+    body: StripeErrorBody,
+    { beforeExecution = false }: { beforeExecution?: boolean } = {},
+  ) {
     super(body.message)
     this.statusCode = statusCode
+    this.beforeExecution = beforeExecution
     this.body =
       body.code && !body.doc_url
         ? {
@@ -46,14 +56,46 @@ export class StripeApiError extends Error {
     param: string,
     message = `Missing required param: ${param}.`,
   ): StripeApiError {
-    return new StripeApiError(400, {
-      type: 'invalid_request_error',
-      code: 'parameter_missing',
-      message,
-      param,
-    })
+    return new StripeApiError(
+      400,
+      { type: 'invalid_request_error', code: 'parameter_missing', message, param },
+      { beforeExecution: true },
+    )
   }
 
+  /** A parameter the endpoint does not take, as for one removed in the pinned API version. */
+  static parameterUnknown(param: string): StripeApiError {
+    return new StripeApiError(
+      400,
+      {
+        type: 'invalid_request_error',
+        code: 'parameter_unknown',
+        message: `Received unknown parameter: ${param}`,
+        param,
+      },
+      { beforeExecution: true },
+    )
+  }
+
+  /** A parameter whose value is malformed (wrong type, out of range, not one of the allowed values). */
+  static invalidParameter(
+    param: string | undefined,
+    message: string,
+    code?: string,
+  ): StripeApiError {
+    return new StripeApiError(
+      400,
+      {
+        type: 'invalid_request_error',
+        message,
+        ...(param ? { param } : {}),
+        ...(code ? { code } : {}),
+      },
+      { beforeExecution: true },
+    )
+  }
+
+  /** A well-formed request the endpoint refused while executing (an inactive price, a charge already refunded). */
   static invalid(param: string | undefined, message: string, code?: string): StripeApiError {
     return new StripeApiError(400, {
       type: 'invalid_request_error',

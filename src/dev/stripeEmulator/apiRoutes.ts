@@ -3,9 +3,8 @@ import type { ApiRequestInfo, StripeParams } from './types'
 
 import { createCheckoutSession } from './createCheckoutSession'
 import { createRefund } from './createRefund'
-import { expireCheckoutSession } from './expireCheckoutSession'
 import { StripeApiError } from './StripeApiError'
-import { stripeList } from './stripeList'
+import { stripeList } from './stripeObjects'
 
 type ApiRoute = {
   method: 'GET' | 'POST'
@@ -56,11 +55,6 @@ export const apiRoutes: ApiRoute[] = [
     handle: (context, _ids, params) => createCheckoutSession(context, params),
   },
   {
-    method: 'POST',
-    pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/,
-    handle: (context, [id], _params, request) => expireCheckoutSession(context, id, request),
-  },
-  {
     method: 'GET',
     pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/,
     handle: (context, [id]) =>
@@ -81,18 +75,6 @@ export const apiRoutes: ApiRoute[] = [
       const record = state.events.get(id)
       if (!record) throw StripeApiError.resourceMissing('event', id, 'id', true)
       return record.event
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/v1\/events$/,
-    handle: ({ state }, _ids, params) => {
-      const type = typeof params.type === 'string' ? params.type : undefined
-      const events = [...state.events.values()]
-        .map((record) => record.event)
-        .filter((event) => !type || event.type === type)
-      // Newest first, as Stripe lists events.
-      return stripeList(events.reverse(), '/v1/events')
     },
   },
   ...(Object.keys(RETRIEVABLE) as Array<keyof typeof RETRIEVABLE>).map(retrieveRoute),

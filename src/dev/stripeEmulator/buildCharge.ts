@@ -1,7 +1,6 @@
 import type Stripe from 'stripe'
 
-import { newStripeId } from './newStripeId'
-import { stripeFixture } from './stripeFixture'
+import { newStripeId, stripeFixture } from './stripeObjects'
 
 export type ChargeInput = {
   paymentIntentId: string

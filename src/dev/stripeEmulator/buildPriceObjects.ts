@@ -2,7 +2,7 @@ import type Stripe from 'stripe'
 
 import type { EmulatorPriceSpec } from './types'
 
-import { stripeFixture } from './stripeFixture'
+import { stripeFixture } from './stripeObjects'
 
 /** A Stripe price and its product from the short spec the emulator is configured with. */
 export function buildPriceObjects(

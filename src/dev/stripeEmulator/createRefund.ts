@@ -3,10 +3,9 @@ import type Stripe from 'stripe'
 import type { EmulatorContext } from './EmulatorContext'
 import type { ApiRequestInfo, StripeParams } from './types'
 
-import { newStripeId } from './newStripeId'
+import { newStripeId, stripeFixture } from './stripeObjects'
 import { readParam } from './readParam'
 import { StripeApiError } from './StripeApiError'
-import { stripeFixture } from './stripeFixture'
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer']
 
@@ -82,7 +81,10 @@ export function createRefund(
   }
   const reason = readParam.string(params.reason, 'reason')
   if (reason && !REASONS.includes(reason))
-    throw StripeApiError.invalid('reason', `Invalid reason: must be one of ${REASONS.join(', ')}`)
+    throw StripeApiError.invalidParameter(
+      'reason',
+      `Invalid reason: must be one of ${REASONS.join(', ')}`,
+    )
 
   const refund: Stripe.Refund = {
     ...stripeFixture('refund'),
@@ -103,7 +105,7 @@ export function createRefund(
   charge.amount_refunded += amount
   charge.refunded = charge.amount_refunded === charge.amount
   charge.refunds?.data.unshift(refund)
-  context.publishEvent('charge.refunded', charge, request)
-  context.publishEvent('refund.created', refund, request)
+  context.publishEvent({ type: 'charge.refunded', object: charge, request })
+  context.publishEvent({ type: 'refund.created', object: refund, request })
   return refund
 }

@@ -4,20 +4,18 @@ import type { AddressInfo } from 'node:net'
 import type { EmulatorContext } from './EmulatorContext'
 import type { StripeEmulator, StripeEmulatorOptions } from './types'
 
-import { closeDispute } from './closeDispute'
+import { closeDispute, openDispute } from './disputes'
 import { createBackgroundTasks } from './createBackgroundTasks'
 import { createEmulatorState } from './createEmulatorState'
 import { createEventPublisher } from './createEventPublisher'
 import { createWebhookDeliverer } from './createWebhookDeliverer'
-import { demoPrices } from './demoPrices'
 import { handleAdminRequest } from './handleAdminRequest'
 import { handleApiRequest } from './handleApiRequest'
 import { handleCheckoutPage } from './handleCheckoutPage'
-import { openDispute } from './openDispute'
 import { payCheckoutSession } from './payCheckoutSession'
-import { resetEmulator } from './resetEmulator'
+import { resetEmulator } from './EmulatorContext'
 import { resolveEmulatorOptions } from './resolveEmulatorOptions'
-import { respond } from './respond'
+import { respond } from './http'
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -72,14 +70,10 @@ export async function createStripeEmulator(
   const port = await listen(server, options.port ?? 0, host)
 
   const resolved = resolveEmulatorOptions(options, port)
-  const prices = [
-    ...demoPrices.filter((demo) => !options.prices?.some((price) => price.id === demo.id)),
-    ...(options.prices ?? []),
-  ]
   const tasks = createBackgroundTasks((error) =>
     resolved.log(`background task failed: ${error instanceof Error ? error.stack : String(error)}`),
   )
-  const state = createEmulatorState(prices)
+  const state = createEmulatorState(resolved.prices)
   const deliverer = createWebhookDeliverer(resolved, tasks)
   const ready: EmulatorContext = {
     state,

@@ -2,7 +2,7 @@ import type { EmulatorState } from './createEmulatorState'
 import type { StripeParamValue } from './types'
 
 import { StripeApiError } from './StripeApiError'
-import { stripeList } from './stripeList'
+import { stripeList } from './stripeObjects'
 
 type Expandable = Record<string, unknown>
 

@@ -2,11 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { EmulatorContext } from './EmulatorContext'
 
-import { closeDispute } from './closeDispute'
-import { openDispute } from './openDispute'
-import { readRequestBody } from './readRequestBody'
-import { resetEmulator } from './resetEmulator'
-import { respond } from './respond'
+import { closeDispute, openDispute } from './disputes'
+import { readRequestBody, respond } from './http'
+import { resetEmulator } from './EmulatorContext'
 
 const ENDPOINTS = {
   'GET /_emulator/events': 'every event, oldest first, with its delivery attempts (?type= filters)',

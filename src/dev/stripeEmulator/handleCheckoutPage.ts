@@ -4,9 +4,8 @@ import type { EmulatorContext } from './EmulatorContext'
 import type { CheckoutPayment } from './types'
 
 import { payCheckoutSession } from './payCheckoutSession'
-import { readRequestBody } from './readRequestBody'
+import { readRequestBody, respond } from './http'
 import { renderCheckoutPage } from './renderCheckoutPage'
-import { respond } from './respond'
 
 function paymentFromForm(form: URLSearchParams): CheckoutPayment | null {
   const email = form.get('email') ?? undefined

@@ -11,17 +11,20 @@ function decode(component: string): string {
     // Browsers' form posts encode spaces as '+'; the SDK encodes a literal '+' as %2B, so both read right.
     return decodeURIComponent(component.replace(/\+/g, ' '))
   } catch {
-    throw StripeApiError.invalid(undefined, `Invalid request: could not decode '${component}'.`)
+    throw StripeApiError.invalidParameter(
+      undefined,
+      `Invalid request: could not decode '${component}'.`,
+    )
   }
 }
 
 /** `line_items[0][price]` → ['line_items', '0', 'price']; `expand[]` → ['expand', ''] (append). */
 function splitKey(key: string): string[] {
   const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key)
-  if (!match) throw StripeApiError.invalid(key, `Invalid parameter name: ${key}`)
+  if (!match) throw StripeApiError.invalidParameter(key, `Invalid parameter name: ${key}`)
   const segments = [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((part) => part[1])]
   const forbidden = segments.find((segment) => FORBIDDEN_KEYS.has(segment))
-  if (forbidden) throw StripeApiError.invalid(key, `Invalid parameter name: ${key}`)
+  if (forbidden) throw StripeApiError.invalidParameter(key, `Invalid parameter name: ${key}`)
   return segments
 }
 
@@ -33,12 +36,15 @@ function assign(root: Node, segments: string[], value: string, key: string): voi
     const existing = node[segment]
     if (isLast) {
       if (typeof existing === 'object')
-        throw StripeApiError.invalid(key, `Invalid hash: ${key} is both a value and a hash.`)
+        throw StripeApiError.invalidParameter(
+          key,
+          `Invalid hash: ${key} is both a value and a hash.`,
+        )
       node[segment] = value
       return
     }
     if (typeof existing === 'string')
-      throw StripeApiError.invalid(key, `Invalid hash: ${key} is both a value and a hash.`)
+      throw StripeApiError.invalidParameter(key, `Invalid hash: ${key} is both a value and a hash.`)
     node = existing ?? (node[segment] = {})
   })
 }

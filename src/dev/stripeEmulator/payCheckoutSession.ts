@@ -6,7 +6,7 @@ import type { CheckoutPayment, CheckoutPaymentResult } from './types'
 
 import { buildCharge } from './buildCharge'
 import { buildPaymentIntent } from './buildPaymentIntent'
-import { newStripeId } from './newStripeId'
+import { newStripeId } from './stripeObjects'
 import { settleBankTransfer } from './settleBankTransfer'
 import { StripeApiError } from './StripeApiError'
 import { testCards } from './testCards'
@@ -134,16 +134,16 @@ export function payCheckoutSession(
     paymentIntent.status = 'succeeded'
     paymentIntent.amount_received = amount
     completeSession(session, paymentIntent.id, email, name, true)
-    publishEvent('charge.succeeded', charge)
-    publishEvent('payment_intent.succeeded', paymentIntent)
-    publishEvent('checkout.session.completed', session)
+    publishEvent({ type: 'charge.succeeded', object: charge })
+    publishEvent({ type: 'payment_intent.succeeded', object: paymentIntent })
+    publishEvent({ type: 'checkout.session.completed', object: session })
     return { outcome: 'paid', session, redirectUrl }
   }
 
   completeSession(session, paymentIntent.id, email, name, false)
-  publishEvent('payment_intent.processing', paymentIntent)
-  publishEvent('charge.pending', charge)
-  publishEvent('checkout.session.completed', session)
+  publishEvent({ type: 'payment_intent.processing', object: paymentIntent })
+  publishEvent({ type: 'charge.pending', object: charge })
+  publishEvent({ type: 'checkout.session.completed', object: session })
   context.tasks.later(options.asyncPaymentDelayMs, () =>
     settleBankTransfer(context, session.id, payment.outcome),
   )

@@ -10,7 +10,7 @@ export const readParam = {
   string(value: StripeParamValue | undefined, param: string): string | undefined {
     if (value === undefined || value === '') return undefined
     if (typeof value !== 'string')
-      throw StripeApiError.invalid(param, `Invalid string: ${JSON.stringify(value)}`)
+      throw StripeApiError.invalidParameter(param, `Invalid string: ${JSON.stringify(value)}`)
     return value
   },
 
@@ -22,7 +22,7 @@ export const readParam = {
     const text = readParam.string(value, param)
     if (text === undefined) return undefined
     if (!/^-?\d+$/.test(text) || Number(text) < min) {
-      throw StripeApiError.invalid(
+      throw StripeApiError.invalidParameter(
         param,
         `Invalid ${min > 0 ? 'positive ' : ''}integer: ${text}`,
         'parameter_invalid_integer',
@@ -35,7 +35,7 @@ export const readParam = {
     const text = readParam.string(value, param)
     if (text === undefined) return undefined
     if (text !== 'true' && text !== 'false')
-      throw StripeApiError.invalid(param, `Invalid boolean: ${text}`)
+      throw StripeApiError.invalidParameter(param, `Invalid boolean: ${text}`)
     return text === 'true'
   },
 
@@ -47,14 +47,18 @@ export const readParam = {
       ? new URL(text.replaceAll('{CHECKOUT_SESSION_ID}', 'x'))
       : null
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
-      throw StripeApiError.invalid(param, 'Not a valid URL', 'url_invalid')
+      throw StripeApiError.invalidParameter(param, 'Not a valid URL', 'url_invalid')
     return text
   },
 
   email(value: StripeParamValue | undefined, param: string): string | undefined {
     const text = readParam.string(value, param)
     if (text !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
-      throw StripeApiError.invalid(param, `Invalid email address: ${text}`, 'email_invalid')
+      throw StripeApiError.invalidParameter(
+        param,
+        `Invalid email address: ${text}`,
+        'email_invalid',
+      )
     }
     return text
   },
@@ -63,20 +67,23 @@ export const readParam = {
   metadata(value: StripeParamValue | undefined, param: string): Record<string, string> {
     if (value === undefined || value === '') return {}
     if (typeof value !== 'object' || Array.isArray(value))
-      throw StripeApiError.invalid(param, 'Invalid hash')
+      throw StripeApiError.invalidParameter(param, 'Invalid hash')
     const entries = Object.entries(value)
     if (entries.length > 50)
-      throw StripeApiError.invalid(param, 'You can specify up to 50 keys in metadata.')
+      throw StripeApiError.invalidParameter(param, 'You can specify up to 50 keys in metadata.')
     for (const [key, entry] of entries) {
       if (typeof entry !== 'string')
-        throw StripeApiError.invalid(`${param}[${key}]`, `Invalid string: ${JSON.stringify(entry)}`)
+        throw StripeApiError.invalidParameter(
+          `${param}[${key}]`,
+          `Invalid string: ${JSON.stringify(entry)}`,
+        )
       if (key.length > 40)
-        throw StripeApiError.invalid(
+        throw StripeApiError.invalidParameter(
           `${param}[${key}]`,
           'Metadata keys can have up to 40 characters.',
         )
       if (entry.length > 500)
-        throw StripeApiError.invalid(
+        throw StripeApiError.invalidParameter(
           `${param}[${key}]`,
           'Metadata values can have up to 500 characters.',
         )

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from './EmulatorContext'
 
-import { newStripeId } from './newStripeId'
+import { newStripeId } from './stripeObjects'
 
 const FAILURE_MESSAGE = "The customer's account has insufficient funds to cover this payment."
 
@@ -34,9 +34,9 @@ export function settleBankTransfer(
     paymentIntent.status = 'succeeded'
     paymentIntent.amount_received = paymentIntent.amount
     session.payment_status = 'paid'
-    publishEvent('charge.succeeded', charge)
-    publishEvent('payment_intent.succeeded', paymentIntent)
-    publishEvent('checkout.session.async_payment_succeeded', session)
+    publishEvent({ type: 'charge.succeeded', object: charge })
+    publishEvent({ type: 'payment_intent.succeeded', object: paymentIntent })
+    publishEvent({ type: 'checkout.session.async_payment_succeeded', object: session })
     return
   }
 
@@ -59,7 +59,7 @@ export function settleBankTransfer(
     payment_method_type: 'us_bank_account',
     charge: charge.id,
   }
-  publishEvent('charge.failed', charge)
-  publishEvent('payment_intent.payment_failed', paymentIntent)
-  publishEvent('checkout.session.async_payment_failed', session)
+  publishEvent({ type: 'charge.failed', object: charge })
+  publishEvent({ type: 'payment_intent.payment_failed', object: paymentIntent })
+  publishEvent({ type: 'checkout.session.async_payment_failed', object: session })
 }

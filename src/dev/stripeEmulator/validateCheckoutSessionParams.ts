@@ -1,19 +1,22 @@
 import type Stripe from 'stripe'
 
-import type { EmulatorState } from './createEmulatorState'
 import type { StripeParams } from './types'
 
 import { readParam } from './readParam'
 import { StripeApiError } from './StripeApiError'
 
-/** Every top-level parameter of `checkout.sessions.create` in the pinned SDK's types. */
+/**
+ * Every top-level parameter of `checkout.sessions.create` in the pinned SDK's types; anything else
+ * (such as `payment_method_types`, removed in API version 2026-09-30) is refused as Stripe refuses it.
+ * tests/fidelity checks this list against the SDK's `SessionCreateParams`.
+ */
 const KNOWN_PARAMS = new Set(
   (
     'adaptive_pricing after_expiration allow_promotion_codes allowed_payment_method_types automatic_tax billing_address_collection ' +
     'branding_settings cancel_url client_reference_id consent_collection currency custom_fields custom_text customer customer_account ' +
     'customer_creation customer_email customer_update discounts excluded_payment_method_types expand expires_at integration_identifier ' +
     'invoice_creation line_items locale managed_payments metadata mode name_collection optional_items origin_context payment_intent_data ' +
-    'payment_method_collection payment_method_configuration payment_method_data payment_method_options payment_method_types permissions ' +
+    'payment_method_collection payment_method_configuration payment_method_data payment_method_options permissions ' +
     'phone_number_collection redirect_on_completion return_url saved_payment_method_options setup_intent_data shipping_address_collection ' +
     'shipping_options submit_type subscription_data success_url tax_id_collection ui_mode wallet_options'
   ).split(' '),
@@ -56,7 +59,7 @@ export type CheckoutSessionRequest = {
 
 function readLineItems(
   params: StripeParams,
-  state: EmulatorState,
+  prices: ReadonlyMap<string, Stripe.Price>,
 ): CheckoutSessionRequest['lineItems'] {
   const lineItems = params.line_items
   if (
@@ -66,11 +69,12 @@ function readLineItems(
   ) {
     throw StripeApiError.parameterMissing('line_items')
   }
-  if (!Array.isArray(lineItems)) throw StripeApiError.invalid('line_items', 'Invalid array')
+  if (!Array.isArray(lineItems))
+    throw StripeApiError.invalidParameter('line_items', 'Invalid array')
   return lineItems.map((item, index) => {
     const param = `line_items[${index}]`
     if (typeof item !== 'object' || Array.isArray(item))
-      throw StripeApiError.invalid(param, 'Invalid hash')
+      throw StripeApiError.invalidParameter(param, 'Invalid hash')
     if (item.price_data !== undefined) {
       throw StripeApiError.invalid(
         `${param}[price_data]`,
@@ -79,7 +83,7 @@ function readLineItems(
     }
     const priceId = readParam.string(item.price, `${param}[price]`)
     if (!priceId) throw StripeApiError.parameterMissing(`${param}[price]`)
-    const price = state.prices.get(priceId)
+    const price = prices.get(priceId)
     if (!price) throw StripeApiError.resourceMissing('price', priceId, `${param}[price]`)
     if (!price.active) {
       throw StripeApiError.invalid(
@@ -110,20 +114,15 @@ function readLineItems(
  */
 export function validateCheckoutSessionParams(
   params: StripeParams,
-  state: EmulatorState,
+  prices: ReadonlyMap<string, Stripe.Price>,
 ): CheckoutSessionRequest {
   const unknown = Object.keys(params).find((name) => !KNOWN_PARAMS.has(name))
-  if (unknown)
-    throw StripeApiError.invalid(
-      unknown,
-      `Received unknown parameter: ${unknown}`,
-      'parameter_unknown',
-    )
+  if (unknown) throw StripeApiError.parameterUnknown(unknown)
 
   const mode = readParam.string(params.mode, 'mode')
   if (!mode) throw StripeApiError.parameterMissing('mode')
   if (!['payment', 'setup', 'subscription'].includes(mode)) {
-    throw StripeApiError.invalid(
+    throw StripeApiError.invalidParameter(
       'mode',
       'Invalid mode: must be one of payment, setup, or subscription',
     )
@@ -143,7 +142,7 @@ export function validateCheckoutSessionParams(
 
   const successUrl = readParam.url(params.success_url, 'success_url')
   if (!successUrl) throw StripeApiError.parameterMissing('success_url')
-  const lineItems = readLineItems(params, state)
+  const lineItems = readLineItems(params, prices)
   const currencies = new Set(lineItems.map((item) => item.price.currency))
   if (currencies.size > 1)
     throw StripeApiError.invalid(
@@ -154,14 +153,14 @@ export function validateCheckoutSessionParams(
   const expiresAt = readParam.integer(params.expires_at, 'expires_at')
   const now = Math.floor(Date.now() / 1000)
   if (expiresAt !== undefined && (expiresAt < now + 30 * 60 || expiresAt > now + 24 * 60 * 60)) {
-    throw StripeApiError.invalid(
+    throw StripeApiError.invalidParameter(
       'expires_at',
       'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
     )
   }
   const clientReferenceId = readParam.string(params.client_reference_id, 'client_reference_id')
   if (clientReferenceId && clientReferenceId.length > 200) {
-    throw StripeApiError.invalid(
+    throw StripeApiError.invalidParameter(
       'client_reference_id',
       'client_reference_id must be at most 200 characters.',
     )

@@ -1,4 +1,19 @@
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** The raw body as text; Stripe's API bodies are small forms, so anything past 1 MiB is a mistake. */
+export async function readRequestBody(
+  request: IncomingMessage,
+  limitBytes = 1 << 20,
+): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > limitBytes) throw new Error(`Request body larger than ${limitBytes} bytes`)
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
 
 /** The three kinds of answers the emulator gives: API JSON, the hosted page, and redirects. */
 export const respond = {
