@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createMailCatcher, type MailCatcher } from '@/dev/mailCatcher'
 
+import { catcherTranscript } from '../helpers/mailCatcher'
+
 /**
  * The offline mail catcher, driven by the real `resend` SDK exactly as the shop drives it:
  * RESEND_BASE_URL set before the client is constructed (the SDK reads it in its constructor).
@@ -55,7 +57,7 @@ async function getText(path: string): Promise<{ status: number; body: string; he
 }
 
 beforeAll(async () => {
-  catcher = await createMailCatcher({ port: 0 })
+  catcher = await createMailCatcher({ port: 0, transcript: catcherTranscript('mailCatcher.test') })
   resend = resendClient(catcher.url)
 })
 

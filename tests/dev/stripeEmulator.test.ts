@@ -8,6 +8,8 @@ import { createStripeEmulator, type EventRecord, type StripeEmulator } from '@/d
 import fixtures from '@/dev/stripeEmulator/fixtures.json'
 import { parseStripeParams } from '@/dev/stripeEmulator/parseStripeParams'
 
+import { emulatorTranscript } from '../helpers/stripeEmulator'
+
 const WEBHOOK_SECRET = 'whsec_emulator_test_suite_secret'
 const RETRY_DELAYS_MS = [2, 4, 8]
 
@@ -143,6 +145,7 @@ beforeAll(async () => {
     webhookUrl: receiver.url,
     asyncPaymentDelayMs: 5,
     retryDelaysMs: RETRY_DELAYS_MS,
+    transcript: emulatorTranscript('stripeEmulator.test'),
     prices: [
       { id: 'price_retired', unitAmount: 1500, productName: 'Retired Pack', active: false },
       {

@@ -3,6 +3,7 @@ import type { MailCatcherOptions } from './types'
 import { createFailureSwitch } from './createFailureSwitch'
 import { createIdempotencyLedger } from './createIdempotencyLedger'
 import { createMailbox } from './createMailbox'
+import { type SenderPolicy, verifiedDomainsFromEnv } from './senderPolicy'
 
 /** Everything the request handlers share; one per catcher. */
 export type CatcherState = ReturnType<typeof createCatcherState>
@@ -15,6 +16,12 @@ export function createCatcherState(options: MailCatcherOptions) {
     failures: createFailureSwitch(),
     now,
     log: options.log ?? (() => {}),
+    senders: {
+      verifiedDomains: options.verifiedDomains ??
+        verifiedDomainsFromEnv(process.env) ?? ['example.com'],
+      accountEmail: options.accountEmail ?? 'owner@example.com',
+    } satisfies SenderPolicy,
+    transcript: options.transcript ?? null,
   }
 }
 

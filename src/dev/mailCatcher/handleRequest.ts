@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-
 import { apiKeyError } from './apiKeyError'
 import { type CatcherState, clearState } from './catcherState'
 import { handleSendEmail } from './handleSendEmail'
@@ -66,11 +65,13 @@ export async function handleRequest(
 
   if (emailId && method === 'GET') {
     const authError = apiKeyError(req.headers.authorization)
-    if (authError) return sendJson(res, authError.statusCode, authError)
-    const email = state.mailbox.get(emailId)
-    return email
-      ? sendJson(res, 200, toRetrievedEmail(email))
-      : sendJson(res, 404, resendError(404, 'not_found', 'Email not found.'))
+    const email = authError ? undefined : state.mailbox.get(emailId)
+    const status = authError?.statusCode ?? (email ? 200 : 404)
+    const response =
+      authError ??
+      (email ? toRetrievedEmail(email) : resendError(404, 'not_found', 'Email not found.'))
+    state.transcript?.({ method, path, body: null, idempotencyKey: null, status, response })
+    return sendJson(res, status, response)
   }
 
   if (path === '/' && method === 'GET')

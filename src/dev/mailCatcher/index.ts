@@ -5,5 +5,6 @@ export type {
   CaughtEmail,
   MailCatcher,
   MailCatcherOptions,
+  MailTranscriptEntry,
 } from './types'
 export type { ResendErrorBody } from './resendError'

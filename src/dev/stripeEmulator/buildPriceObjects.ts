@@ -46,6 +46,8 @@ export function buildPriceObjects(
     metadata: {},
     name: spec.productName,
     package_dimensions: null,
+    // Required since the SDK's API version; a product with no tax code has none.
+    tax_details: null,
     // Digital downloads: Stripe's `service` type, nothing to ship.
     type: 'service',
     updated: created,

@@ -32,7 +32,11 @@ export function openDispute(
     charge: charge.id,
     created,
     currency: charge.currency,
-    evidence_details: { ...fixture.evidence_details, due_by: created + 7 * 24 * 60 * 60 },
+    evidence_details: {
+      ...fixture.evidence_details,
+      due_by: created + 7 * 24 * 60 * 60,
+      submission_method: 'not_submitted',
+    },
     intended_submission_method: null,
     is_charge_refundable: false,
     livemode: false,
@@ -73,6 +77,8 @@ export function closeDispute(
     ...dispute.evidence_details,
     has_evidence: true,
     submission_count: 1,
+    // The emulator stands for a merchant who answered the dispute by hand.
+    submission_method: 'manual',
   }
   context.publishEvent({ type: 'charge.dispute.closed', object: dispute })
   return dispute

@@ -4,7 +4,7 @@ import type { EmulatorContext } from './EmulatorContext'
 import type { ChargeInput } from './buildCharge'
 import type { CheckoutPayment, CheckoutPaymentResult } from './types'
 
-import { buildCharge } from './buildCharge'
+import { attachBalanceTransaction, buildCharge } from './buildCharge'
 import { buildPaymentIntent } from './buildPaymentIntent'
 import { newStripeId } from './stripeObjects'
 import { settleBankTransfer } from './settleBankTransfer'
@@ -59,7 +59,10 @@ function completeSession(
 /**
  * What happens when the shopper submits the hosted page: Stripe's test cards succeed or decline,
  * and a bank debit completes the session unpaid and settles (or fails) after `asyncPaymentDelayMs`,
- * emitting the same events, in the same order, as Stripe Checkout.
+ * emitting the same events, in the order Stripe Checkout creates them. A card payment:
+ * payment_intent.created, charge.succeeded, payment_intent.succeeded, checkout.session.completed,
+ * charge.updated (the balance transaction). A bank debit: payment_intent.created,
+ * payment_intent.processing, charge.pending, checkout.session.completed, then later the settlement.
  */
 export function payCheckoutSession(
   context: EmulatorContext,
@@ -107,10 +110,12 @@ export function payCheckoutSession(
   const paymentIntent = buildPaymentIntent({
     amount,
     currency,
-    paymentMethodId,
     paymentMethodType: method.type,
     ...intentData,
   })
+  state.paymentIntents.set(paymentIntent.id, paymentIntent)
+  // Checkout creates the PaymentIntent when the shopper submits (API versions since 2022-08-01).
+  publishEvent({ type: 'payment_intent.created', object: paymentIntent })
   const charge = buildCharge({
     paymentIntentId: paymentIntent.id,
     paymentMethodId,
@@ -122,8 +127,9 @@ export function payCheckoutSession(
     description: intentData.description,
     publicUrl: options.publicUrl,
   })
+  paymentIntent.payment_method = paymentMethodId
   paymentIntent.latest_charge = charge.id
-  state.paymentIntents.set(paymentIntent.id, paymentIntent)
+  paymentIntent.status = 'processing'
   state.charges.set(charge.id, charge)
   const redirectUrl = (session.success_url ?? options.publicUrl).replaceAll(
     '{CHECKOUT_SESSION_ID}',
@@ -137,6 +143,7 @@ export function payCheckoutSession(
     publishEvent({ type: 'charge.succeeded', object: charge })
     publishEvent({ type: 'payment_intent.succeeded', object: paymentIntent })
     publishEvent({ type: 'checkout.session.completed', object: session })
+    publishEvent({ type: 'charge.updated', object: charge, ...attachBalanceTransaction(charge) })
     return { outcome: 'paid', session, redirectUrl }
   }
 

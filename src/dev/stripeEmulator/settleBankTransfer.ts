@@ -1,6 +1,6 @@
 import type { EmulatorContext } from './EmulatorContext'
 
-import { newStripeId } from './stripeObjects'
+import { attachBalanceTransaction } from './buildCharge'
 
 const FAILURE_MESSAGE = "The customer's account has insufficient funds to cover this payment."
 
@@ -30,13 +30,13 @@ export function settleBankTransfer(
   if (outcome === 'succeeds') {
     charge.status = 'succeeded'
     charge.paid = true
-    charge.balance_transaction = newStripeId('txn')
     paymentIntent.status = 'succeeded'
     paymentIntent.amount_received = paymentIntent.amount
     session.payment_status = 'paid'
     publishEvent({ type: 'charge.succeeded', object: charge })
     publishEvent({ type: 'payment_intent.succeeded', object: paymentIntent })
     publishEvent({ type: 'checkout.session.async_payment_succeeded', object: session })
+    publishEvent({ type: 'charge.updated', object: charge, ...attachBalanceTransaction(charge) })
     return
   }
 
