@@ -10,7 +10,8 @@ import ts from 'typescript'
  *
  * Two readings of a value:
  * - `object`: a JSON response or event body. Every required field must be present, every field
- *   must be declared, and values must have the declared type (enums are literal unions).
+ *   must be declared, and values must have the declared type. Enums are literal unions, read
+ *   closed even where the SDK adds `OtherString` for values a later API version may add.
  * - `params`: form parameters as Stripe's server parses them (every leaf a string), checked
  *   against a `…Params` type: unknown parameters and malformed values are reported.
  */
@@ -109,6 +110,11 @@ export function createStripeTypeChecker() {
     type.getSymbol()?.name === 'DecimalImpl' ||
     (type.isIntersection() && type.types.some(isDecimal))
 
+  /** `OtherString = string & Record<never, never>`, the SDK's "any other string" enum member. */
+  const isOtherString = (type: ts.Type): boolean =>
+    type.aliasSymbol?.name === 'OtherString' ||
+    (type.isIntersection() && type.types.some((member) => member.flags & ts.TypeFlags.String))
+
   function literalText(type: ts.Type): string | undefined {
     if (type.isStringLiteral()) return type.value
     if (type.isNumberLiteral()) return String(type.value)
@@ -184,6 +190,10 @@ export function createStripeTypeChecker() {
       (member) =>
         value === undefined || !(member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)),
     )
+    // The SDK leaves its enums open (`'one_time' | 'recurring' | OtherString`) so integrations
+    // expect values added later; a stand-in must only say what this version documents.
+    if (members.some((member) => literalText(member) !== undefined))
+      members = members.filter((member) => !isOtherString(member))
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const objectMembers = members.filter(
         (member) => member.flags & ts.TypeFlags.Object && !checker.isArrayType(member),
@@ -218,6 +228,12 @@ export function createStripeTypeChecker() {
         ...(hasNull ? ['null'] : []),
       ]
       out.push({ path: at, problem: `${describe(value)} is not one of ${allowed.join(', ')}` })
+      return
+    }
+    // Between primitives, naming the union says more than the closest member's complaint.
+    if (members.every((member) => !(member.flags & ts.TypeFlags.Object) || isDecimal(member))) {
+      const expected = members.map((member) => checker.typeToString(member)).join(' | ')
+      out.push({ path: at, problem: `expected ${expected}, got ${describe(value)}` })
       return
     }
     out.push(...(best ?? [{ path: at, problem: `${describe(value)} fits no variant` }]))
