@@ -73,12 +73,16 @@ export function checkResendTranscript(lines: ResendLine[]): ResendFidelityReport
   const findings = new Map<string, Finding>()
   let requests = 0
   let responses = 0
-  const report = (
-    what: string,
-    found: Array<{ path: string; problem: string }>,
-    example: string,
-  ) => {
-    for (const { path, problem } of found) {
+  const report = ({
+    what,
+    violations,
+    example,
+  }: {
+    what: string
+    violations: Array<{ path: string; problem: string }>
+    example: string
+  }) => {
+    for (const { path, problem } of violations) {
       const key = `${what}\u0000${path}\u0000${problem}`
       const finding = findings.get(key)
       if (finding) finding.count += 1
@@ -90,17 +94,25 @@ export function checkResendTranscript(lines: ResendLine[]): ResendFidelityReport
     const example = `${source}: POST /emails → ${entry.status}`
     if (entry.status === 200) {
       responses += 1
-      report('response SendEmailResponse', checker.sendEmailResponse(entry.response), example)
+      report({
+        what: 'response SendEmailResponse',
+        violations: checker.sendEmailResponse(entry.response),
+        example,
+      })
     }
     if (policy === 'accepted' && entry.status >= 400) continue
     requests += 1
-    report('request SendEmailRequest', checker.sendEmailRequest(entry.body), example)
+    report({
+      what: 'request SendEmailRequest',
+      violations: checker.sendEmailRequest(entry.body),
+      example,
+    })
     if (entry.idempotencyKey !== null)
-      report(
-        'request Idempotency-Key header',
-        checker.idempotencyKey(entry.idempotencyKey),
+      report({
+        what: 'request Idempotency-Key header',
+        violations: checker.idempotencyKey(entry.idempotencyKey),
         example,
-      )
+      })
   }
   return { requests, responses, findings: [...findings.values()] }
 }

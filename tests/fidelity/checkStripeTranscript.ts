@@ -72,7 +72,15 @@ export function checkStripeTranscript(
   lines: StripeLine[],
 ): StripeFidelityReport {
   const findings = new Map<string, Finding>()
-  const report = (what: string, violations: Violation[], example: string) => {
+  const report = ({
+    what,
+    violations,
+    example,
+  }: {
+    what: string
+    violations: Violation[]
+    example: string
+  }) => {
     for (const violation of violations) {
       const key = `${what}\u0000${pattern(violation.path)}\u0000${violation.problem}`
       const finding = findings.get(key)
@@ -94,11 +102,11 @@ export function checkStripeTranscript(
   for (const { source, requests: policy, entry } of lines) {
     if (entry.kind === 'event') {
       events += 1
-      report(
-        `event ${entry.event.type}`,
-        checker.checkObject('event', entry.event),
-        `${source}: ${entry.event.id}`,
-      )
+      report({
+        what: `event ${entry.event.type}`,
+        violations: checker.checkObject('event', entry.event),
+        example: `${source}: ${entry.event.id}`,
+      })
       continue
     }
     const example = `${source}: ${entry.method} ${entry.path} → ${entry.status}`
@@ -106,12 +114,12 @@ export function checkStripeTranscript(
       responses += 1
       const target = responseTarget(entry)
       if (target in OBJECT_TYPES || target === 'error' || target === 'list<item>')
-        report(
-          `response ${target}`,
-          checker.checkObject(target as StripeTarget, entry.body),
+        report({
+          what: `response ${target}`,
+          violations: checker.checkObject(target as StripeTarget, entry.body),
           example,
-        )
-      else report(`response`, [{ path: '', problem: target }], example)
+        })
+      else report({ what: `response`, violations: [{ path: '', problem: target }], example })
     }
     if (policy === 'accepted' && entry.status >= 400) continue
     requests += 1
@@ -119,12 +127,19 @@ export function checkStripeTranscript(
       (candidate) => candidate.method === entry.method && candidate.path.test(entry.path),
     )
     if (!route)
-      report(
-        `request ${entry.method} ${entry.path.replace(/\/(cs|pi|ch|re|dp|evt|price|prod)_\w+/g, '/:id')}`,
-        [{ path: '', problem: 'the shop called a route the emulator does not know a type for' }],
+      report({
+        what: `request ${entry.method} ${entry.path.replace(/\/(cs|pi|ch|re|dp|evt|price|prod)_\w+/g, '/:id')}`,
+        violations: [
+          { path: '', problem: 'the shop called a route the emulator does not know a type for' },
+        ],
         example,
-      )
-    else report(`request ${route.target}`, checker.checkParams(route.target, entry.params), example)
+      })
+    else
+      report({
+        what: `request ${route.target}`,
+        violations: checker.checkParams(route.target, entry.params),
+        example,
+      })
   }
   return { responses, events, requests, findings: [...findings.values()] }
 }

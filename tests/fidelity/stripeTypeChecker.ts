@@ -51,6 +51,9 @@ export type Violation = { path: string; problem: string }
 
 type Mode = 'object' | 'params'
 
+/** Where a check is: the field path so far, the reading, and where violations go. */
+type Walk = { at: string; mode: Mode; out: Violation[] }
+
 const ENTRY_SOURCE = `import type Stripe from 'stripe'
 export interface Targets {
 ${Object.entries(TARGETS)
@@ -123,7 +126,10 @@ export function createStripeTypeChecker() {
   }
 
   /** Checks one primitive or literal type; undefined when `type` is not one. */
-  function checkLeaf(value: unknown, type: ts.Type, mode: Mode): string | null | undefined {
+  function checkLeaf(
+    value: unknown,
+    { type, mode }: { type: ts.Type; mode: Mode },
+  ): string | null | undefined {
     const flags = type.flags
     const literal = literalText(type)
     if (literal !== undefined) {
@@ -180,10 +186,7 @@ export function createStripeTypeChecker() {
 
   function checkUnion(
     value: unknown,
-    union: ts.UnionType,
-    at: string,
-    mode: Mode,
-    out: Violation[],
+    { union, at, mode, out }: Walk & { union: ts.UnionType },
   ): void {
     // A present value is never the `undefined` of an optional field.
     let members = union.types.filter(
@@ -215,7 +218,7 @@ export function createStripeTypeChecker() {
     let best: Violation[] | null = null
     for (const member of members) {
       const attempt: Violation[] = []
-      check(value, member, at, mode, attempt)
+      check(value, { type: member, at, mode, out: attempt })
       if (attempt.length === 0) return
       if (!best || attempt.length < best.length) best = attempt
     }
@@ -239,20 +242,16 @@ export function createStripeTypeChecker() {
     out.push(...(best ?? [{ path: at, problem: `${describe(value)} fits no variant` }]))
   }
 
-  function checkObject(
-    value: unknown,
-    type: ts.Type,
-    at: string,
-    mode: Mode,
-    out: Violation[],
-  ): void {
+  function checkObject(value: unknown, { type, at, mode, out }: Walk & { type: ts.Type }): void {
     if (checker.isArrayType(type) || checker.isTupleType(type)) {
       if (!Array.isArray(value)) {
         out.push({ path: at, problem: `expected an array, got ${describe(value)}` })
         return
       }
       const [element] = checker.getTypeArguments(type as ts.TypeReference)
-      value.forEach((item, index) => check(item, element, `${at}[${index}]`, mode, out))
+      value.forEach((item, index) =>
+        check(item, { type: element, at: `${at}[${index}]`, mode, out }),
+      )
       return
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -272,7 +271,7 @@ export function createStripeTypeChecker() {
           out.push({ path: where, problem: 'required field is missing' })
         continue
       }
-      check(record[property.name], propertyType, where, mode, out)
+      check(record[property.name], { type: propertyType, at: where, mode, out })
     }
     const index = checker
       .getIndexInfosOfType(type)
@@ -280,7 +279,7 @@ export function createStripeTypeChecker() {
     for (const key of Object.keys(record)) {
       if (declared.has(key)) continue
       const where = at ? `${at}.${key}` : key
-      if (index) check(record[key], index.type, where, mode, out)
+      if (index) check(record[key], { type: index.type, at: where, mode, out })
       else
         out.push({
           path: where,
@@ -289,27 +288,27 @@ export function createStripeTypeChecker() {
     }
   }
 
-  function check(value: unknown, type: ts.Type, at: string, mode: Mode, out: Violation[]): void {
+  function check(value: unknown, { type, at, mode, out }: Walk & { type: ts.Type }): void {
     if (isDecimal(type)) {
-      const leaf = checkLeaf(value, type, mode)
+      const leaf = checkLeaf(value, { type, mode })
       if (leaf) out.push({ path: at, problem: leaf })
       return
     }
-    if (type.isUnion()) return checkUnion(value, type, at, mode, out)
+    if (type.isUnion()) return checkUnion(value, { union: type, at, mode, out })
     if (type.isIntersection()) {
       // `OtherString = string & Record<never, never>`: a branded primitive is its primitive part.
       const primitive = type.types.filter((member) => !(member.flags & ts.TypeFlags.Object))
       for (const member of primitive.length > 0 ? primitive : type.types)
-        check(value, member, at, mode, out)
+        check(value, { type: member, at, mode, out })
       return
     }
-    const leaf = checkLeaf(value, type, mode)
+    const leaf = checkLeaf(value, { type, mode })
     if (leaf === null) return
     if (typeof leaf === 'string') {
       out.push({ path: at, problem: leaf })
       return
     }
-    if (type.flags & ts.TypeFlags.Object) return checkObject(value, type, at, mode, out)
+    if (type.flags & ts.TypeFlags.Object) return checkObject(value, { type, at, mode, out })
     out.push({ path: at, problem: `cannot check against ${checker.typeToString(type)}` })
   }
 
@@ -317,13 +316,13 @@ export function createStripeTypeChecker() {
     /** Violations of a JSON body (response, event) against the named type; [] when it fits. */
     checkObject(target: StripeTarget, value: unknown): Violation[] {
       const out: Violation[] = []
-      check(value, targetType(target), '', 'object', out)
+      check(value, { type: targetType(target), at: '', mode: 'object', out })
       return out
     },
     /** Violations of parsed form parameters against the named `…Params` type. */
     checkParams(target: StripeTarget, params: unknown): Violation[] {
       const out: Violation[] = []
-      check(params, targetType(target), '', 'params', out)
+      check(params, { type: targetType(target), at: '', mode: 'params', out })
       return out
     },
     /** The declared top-level field names of the named type. */

@@ -22,7 +22,15 @@ export type TranscriptLine =
  * has finished, so a file is the one place both see. Pass the result as the stand-in's
  * `transcript` option.
  */
-export function transcriptWriter(dir: string, source: string, requests: RequestPolicy) {
+export function transcriptWriter({
+  dir,
+  source,
+  requests,
+}: {
+  dir: string
+  source: string
+  requests: RequestPolicy
+}) {
   const file = path.join(dir, `${source.replace(/[^\w.-]+/g, '_')}.jsonl`)
   const append = (line: TranscriptLine) => appendFileSync(file, `${JSON.stringify(line)}\n`)
   return {

@@ -37,5 +37,6 @@ export async function failNextSends(count: number, status = 500): Promise<void> 
  * the run's fidelity check (tests/fidelity) against Resend's API description.
  */
 export function catcherTranscript(source: string) {
-  return transcriptWriter(inject('fidelityCaptureDir'), source, 'accepted').resend
+  return transcriptWriter({ dir: inject('fidelityCaptureDir'), source, requests: 'accepted' })
+    .resend
 }

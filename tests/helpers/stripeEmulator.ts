@@ -55,5 +55,6 @@ export async function payOnHostedPage(
  * accepts joins the run's fidelity check (tests/fidelity) against the SDK's types.
  */
 export function emulatorTranscript(source: string) {
-  return transcriptWriter(inject('fidelityCaptureDir'), source, 'accepted').stripe
+  return transcriptWriter({ dir: inject('fidelityCaptureDir'), source, requests: 'accepted' })
+    .stripe
 }

@@ -108,7 +108,7 @@ export default async function setup(project: TestProject) {
   // The network boundary stand-ins: the real stripe and resend SDKs talk to these. Everything
   // they say, and everything the shop sends them, is checked against the real APIs at the end.
   const fidelityCaptureDir = mkdtempSync(path.join(os.tmpdir(), 'storefront-fidelity-'))
-  const shop = transcriptWriter(fidelityCaptureDir, 'shop', 'all')
+  const shop = transcriptWriter({ dir: fidelityCaptureDir, source: 'shop', requests: 'all' })
   const stripe = await createStripeEmulator({
     webhookSecret: TEST_WEBHOOK_SECRET,
     prices: [

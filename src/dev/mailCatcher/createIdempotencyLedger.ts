@@ -53,7 +53,7 @@ export function createIdempotencyLedger(now: () => Date) {
         ? { outcome: 'replay', emailId: entry.emailId }
         : { outcome: 'conflict' }
     },
-    remember(key: string, payload: unknown, emailId: string): void {
+    remember(key: string, { payload, emailId }: { payload: unknown; emailId: string }): void {
       entries.set(key, { fingerprint: canonicalJson(payload), emailId, storedAt: now().getTime() })
     },
     clear(): void {

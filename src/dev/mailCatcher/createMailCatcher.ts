@@ -24,17 +24,20 @@ export async function createMailCatcher(options: MailCatcherOptions = {}): Promi
   const state = createCatcherState(options)
 
   const server = createServer((req, res) => {
-    handleRequest(state, req, res).catch((error: unknown) => {
+    handleRequest(state, { req, res }).catch((error: unknown) => {
       // A bug in the catcher must look like a Resend outage to the app, not hang its request.
       state.log(
         `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       )
       if (!res.headersSent)
-        sendJson(
-          res,
-          500,
-          resendError(500, 'internal_server_error', 'The mail catcher failed; see its log.'),
-        )
+        sendJson(res, {
+          status: 500,
+          body: resendError({
+            statusCode: 500,
+            name: 'internal_server_error',
+            message: 'The mail catcher failed; see its log.',
+          }),
+        })
       else res.destroy()
     })
   })

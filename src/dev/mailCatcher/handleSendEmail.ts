@@ -31,8 +31,7 @@ function parseJson(raw: string | null): { ok: true; value: unknown } | { ok: fal
  */
 export async function handleSendEmail(
   state: CatcherState,
-  req: IncomingMessage,
-  res: ServerResponse,
+  { req, res }: { req: IncomingMessage; res: ServerResponse },
 ): Promise<void> {
   const raw = await readBody(req, MAX_BODY_BYTES)
   const parsed = parseJson(raw)
@@ -47,7 +46,7 @@ export async function handleSendEmail(
       status,
       response: value,
     })
-    sendJson(res, status, value)
+    sendJson(res, { status, body: value })
   }
 
   const injected = state.failures.take()
@@ -62,10 +61,21 @@ export async function handleSendEmail(
   if (raw === null)
     return answer(
       422,
-      resendError(422, 'validation_error', 'The email is larger than the 40 MB Resend accepts.'),
+      resendError({
+        statusCode: 422,
+        name: 'validation_error',
+        message: 'The email is larger than the 40 MB Resend accepts.',
+      }),
     )
   if (!parsed.ok)
-    return answer(400, resendError(400, 'validation_error', 'The request body is not valid JSON.'))
+    return answer(
+      400,
+      resendError({
+        statusCode: 400,
+        name: 'validation_error',
+        message: 'The request body is not valid JSON.',
+      }),
+    )
   const body = parsed.value
 
   if (
@@ -75,7 +85,11 @@ export async function handleSendEmail(
   ) {
     return answer(
       400,
-      resendError(400, 'invalid_idempotency_key', 'The key must be between 1-256 chars.'),
+      resendError({
+        statusCode: 400,
+        name: 'invalid_idempotency_key',
+        message: 'The key must be between 1-256 chars.',
+      }),
     )
   }
 
@@ -91,11 +105,11 @@ export async function handleSendEmail(
     if (previous.outcome === 'conflict') {
       return answer(
         409,
-        resendError(
-          409,
-          'invalid_idempotent_request',
-          'Same idempotency key used with a different request payload.',
-        ),
+        resendError({
+          statusCode: 409,
+          name: 'invalid_idempotent_request',
+          message: 'Same idempotency key used with a different request payload.',
+        }),
       )
     }
   }
@@ -107,7 +121,8 @@ export async function handleSendEmail(
     created_at: state.now().toISOString(),
     idempotency_key: idempotencyKey ?? null,
   })
-  if (idempotencyKey !== undefined) state.ledger.remember(idempotencyKey, body, id)
+  if (idempotencyKey !== undefined)
+    state.ledger.remember(idempotencyKey, { payload: body, emailId: id })
   state.log(`caught ${id} to ${validated.value.to.join(', ')}: ${validated.value.subject}`)
   answer(200, { id })
 }

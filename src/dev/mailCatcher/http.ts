@@ -18,7 +18,10 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<stri
   })
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  { status, body: value }: { status: number; body: unknown },
+): void {
   const body = JSON.stringify(value)
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -33,7 +36,10 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
  * so a hostile email shown here can do nothing but look odd; the message HTML is additionally
  * confined to a `sandbox=""` iframe.
  */
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
+export function sendHtml(
+  res: ServerResponse,
+  { status, html }: { status: number; html: string },
+): void {
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),

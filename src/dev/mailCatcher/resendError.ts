@@ -10,6 +10,6 @@ export type ResendErrorBody = {
  * returns it as `{ data: null, error }` as is, so `statusCode` must be in the body, not only
  * in the HTTP status line.
  */
-export function resendError(statusCode: number, name: string, message: string): ResendErrorBody {
+export function resendError({ statusCode, name, message }: ResendErrorBody): ResendErrorBody {
   return { statusCode, name, message }
 }

@@ -44,16 +44,16 @@ export function senderError(
       .map(bareAddress)
       .filter((recipient) => recipient !== owner && !RESEND_TEST_RECIPIENT.test(recipient))
     if (strangers.length === 0) return null
-    return resendError(
-      403,
-      'validation_error',
-      `You can only send testing emails to your own email address (${policy.accountEmail}). To send emails to other recipients, please verify a domain at resend.com/domains, and change the \`from\` address to an email using this domain.`,
-    )
+    return resendError({
+      statusCode: 403,
+      name: 'validation_error',
+      message: `You can only send testing emails to your own email address (${policy.accountEmail}). To send emails to other recipients, please verify a domain at resend.com/domains, and change the \`from\` address to an email using this domain.`,
+    })
   }
   if (policy.verifiedDomains.some((verified) => verified.toLowerCase() === domain)) return null
-  return resendError(
-    403,
-    'validation_error',
-    `The ${domain} domain is not verified. Please, add and verify your domain on https://resend.com/domains`,
-  )
+  return resendError({
+    statusCode: 403,
+    name: 'validation_error',
+    message: `The ${domain} domain is not verified. Please, add and verify your domain on https://resend.com/domains`,
+  })
 }

@@ -7,6 +7,9 @@ export type StripeErrorBody = {
   doc_url?: string
 }
 
+/** What a 400 names: the parameter at fault (if one is), Stripe's message and error code. */
+type InvalidDetails = { param?: string; message: string; code?: string }
+
 /**
  * Thrown by request handlers; the API layer turns it into Stripe's `{ error: {...} }` response,
  * which the real SDK then raises as StripeInvalidRequestError, StripeIdempotencyError and so on.
@@ -38,12 +41,17 @@ export class StripeApiError extends Error {
   }
 
   /** An id in a parameter (400) or in the URL path (404) that names nothing. */
-  static resourceMissing(
-    objectName: string,
-    id: string,
-    param: string,
+  static resourceMissing({
+    objectName,
+    id,
+    param,
     inPath = false,
-  ): StripeApiError {
+  }: {
+    objectName: string
+    id: string
+    param: string
+    inPath?: boolean
+  }): StripeApiError {
     return new StripeApiError(inPath ? 404 : 400, {
       type: 'invalid_request_error',
       code: 'resource_missing',
@@ -78,11 +86,7 @@ export class StripeApiError extends Error {
   }
 
   /** A parameter whose value is malformed (wrong type, out of range, not one of the allowed values). */
-  static invalidParameter(
-    param: string | undefined,
-    message: string,
-    code?: string,
-  ): StripeApiError {
+  static invalidParameter({ param, message, code }: InvalidDetails): StripeApiError {
     return new StripeApiError(
       400,
       {
@@ -96,7 +100,7 @@ export class StripeApiError extends Error {
   }
 
   /** A well-formed request the endpoint refused while executing (an inactive price, a charge already refunded). */
-  static invalid(param: string | undefined, message: string, code?: string): StripeApiError {
+  static invalid({ param, message, code }: InvalidDetails): StripeApiError {
     return new StripeApiError(400, {
       type: 'invalid_request_error',
       message,

@@ -10,9 +10,8 @@ import { newStripeId, stripeFixture } from './stripeObjects'
  * so the shape follows the API reference: amounts, description (the product name) and the full price.
  */
 export function buildLineItem(
-  price: Stripe.Price,
-  quantity: number,
   state: EmulatorState,
+  { price, quantity }: { price: Stripe.Price; quantity: number },
 ): Stripe.LineItem {
   const amount = (price.unit_amount ?? 0) * quantity
   const productName = state.products.get(
@@ -39,11 +38,15 @@ export function buildLineItem(
  * values that would mislead (shipping, tax, currency conversion, promotions) reset to what a plain
  * one-time payment session has.
  */
-export function buildCheckoutSession(
-  request: CheckoutSessionRequest,
-  amount: number,
-  publicUrl: string,
-): Stripe.Checkout.Session {
+export function buildCheckoutSession({
+  request,
+  amount,
+  publicUrl,
+}: {
+  request: CheckoutSessionRequest
+  amount: number
+  publicUrl: string
+}): Stripe.Checkout.Session {
   const id = newStripeId('cs')
   const created = Math.floor(Date.now() / 1000)
   return {

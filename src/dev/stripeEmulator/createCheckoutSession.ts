@@ -14,10 +14,10 @@ export function createCheckoutSession(
   const { state, options } = context
   const request = validateCheckoutSessionParams(params, state.prices)
   const lineItems = request.lineItems.map(({ price, quantity }) =>
-    buildLineItem(price, quantity, state),
+    buildLineItem(state, { price, quantity }),
   )
   const amount = lineItems.reduce((sum, item) => sum + item.amount_total, 0)
-  const session = buildCheckoutSession(request, amount, options.publicUrl)
+  const session = buildCheckoutSession({ request, amount, publicUrl: options.publicUrl })
   state.sessions.set(session.id, session)
   state.lineItems.set(session.id, lineItems)
   state.intentData.set(session.id, request.paymentIntentData)

@@ -21,11 +21,15 @@ export type PublishEvent = (event: {
  * object at that moment, the causing request) and hands it to the deliverer when the endpoint
  * listens for that type. Every event is stored, delivered or not, as in Stripe's event list.
  */
-export function createEventPublisher(
-  state: EmulatorState,
-  options: ResolvedEmulatorOptions,
-  deliverer: WebhookDeliverer,
-): PublishEvent {
+export function createEventPublisher({
+  state,
+  options,
+  deliverer,
+}: {
+  state: EmulatorState
+  options: ResolvedEmulatorOptions
+  deliverer: WebhookDeliverer
+}): PublishEvent {
   return ({ type, object, request = null, previousAttributes }) => {
     const listening =
       options.webhookUrl !== null &&

@@ -10,8 +10,10 @@ import { newStripeId, stripeFixture } from './stripeObjects'
  */
 export function openDispute(
   context: EmulatorContext,
-  chargeOrPaymentIntentId: string,
-  reason = 'fraudulent',
+  {
+    chargeOrPaymentIntentId,
+    reason = 'fraudulent',
+  }: { chargeOrPaymentIntentId: string; reason?: string },
 ): Stripe.Dispute {
   const { state } = context
   const paymentIntent = state.paymentIntents.get(chargeOrPaymentIntentId)
@@ -63,8 +65,7 @@ export function openDispute(
 /** The network's decision on a dispute; the shop hears `charge.dispute.closed` with the outcome in `status`. */
 export function closeDispute(
   context: EmulatorContext,
-  disputeId: string,
-  status: 'won' | 'lost',
+  { disputeId, status }: { disputeId: string; status: 'won' | 'lost' },
 ): Stripe.Dispute {
   const dispute = context.state.disputes.get(disputeId)
   if (!dispute) throw new Error(`No such dispute: '${disputeId}'`)

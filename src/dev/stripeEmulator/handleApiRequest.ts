@@ -111,20 +111,32 @@ function runIdempotently(
 
 function route(
   context: EmulatorContext,
-  method: string,
-  path: string,
-  params: StripeParams,
-  requestId: string,
-  idempotencyKey: string | null,
+  {
+    method,
+    path,
+    params,
+    requestId,
+    idempotencyKey,
+  }: {
+    method: string
+    path: string
+    params: StripeParams
+    requestId: string
+    idempotencyKey: string | null
+  },
 ): Outcome {
   for (const candidate of apiRoutes) {
     const match = candidate.method === method ? candidate.pattern.exec(path) : null
     if (!match) continue
-    const result = candidate.handle(context, match.slice(1).map(decodeURIComponent), params, {
-      id: requestId,
-      idempotencyKey,
+    const result = candidate.handle(context, {
+      pathIds: match.slice(1).map(decodeURIComponent),
+      params,
+      request: { id: requestId, idempotencyKey },
     })
-    return { status: 200, body: expandObject(result, params.expand, context.state) }
+    return {
+      status: 200,
+      body: expandObject(result, { expand: params.expand, state: context.state }),
+    }
   }
   throw new StripeApiError(404, {
     type: 'invalid_request_error',
@@ -133,7 +145,10 @@ function route(
 }
 
 /** Internal failures become Stripe's api_error; Should-Retry false, or the SDK retries an emulator bug twice. */
-function internalErrorOutcome(context: EmulatorContext, error: unknown, where: string): Outcome {
+function internalErrorOutcome(
+  context: EmulatorContext,
+  { error, where }: { error: unknown; where: string },
+): Outcome {
   context.options.log(
     `internal error on ${where}: ${error instanceof Error ? error.stack : String(error)}`,
   )
@@ -148,9 +163,7 @@ function internalErrorOutcome(context: EmulatorContext, error: unknown, where: s
 /** One `/v1/…` request: authenticate, parse, replay or run, answer like Stripe, and record it for tests. */
 export async function handleApiRequest(
   context: EmulatorContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
+  { request, response, url }: { request: IncomingMessage; response: ServerResponse; url: URL },
 ): Promise<void> {
   const requestId = newStripeId('req')
   const method = request.method ?? 'GET'
@@ -207,10 +220,10 @@ export async function handleApiRequest(
         requestId,
         run: () => {
           try {
-            return route(context, method, url.pathname, params, requestId, idempotencyKey)
+            return route(context, { method, path: url.pathname, params, requestId, idempotencyKey })
           } catch (error) {
             if (error instanceof StripeApiError) throw error
-            return internalErrorOutcome(context, error, `${method} ${url.pathname}`)
+            return internalErrorOutcome(context, { error, where: `${method} ${url.pathname}` })
           }
         },
       })
@@ -218,7 +231,7 @@ export async function handleApiRequest(
     outcome =
       error instanceof StripeApiError
         ? errorOutcome(error)
-        : internalErrorOutcome(context, error, `${method} ${url.pathname}`)
+        : internalErrorOutcome(context, { error, where: `${method} ${url.pathname}` })
   }
 
   recorded.status = outcome.status
@@ -237,11 +250,15 @@ export async function handleApiRequest(
     injected: outcome.injected ?? false,
     replayed: outcome.replayed ?? false,
   })
-  respond.json(response, outcome.status, outcome.body, {
-    'Request-Id': requestId,
-    'Stripe-Version':
-      (request.headers['stripe-version'] as string | undefined) ?? Stripe.API_VERSION,
-    ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
-    ...outcome.headers,
+  respond.json(response, {
+    status: outcome.status,
+    body: outcome.body,
+    headers: {
+      'Request-Id': requestId,
+      'Stripe-Version':
+        (request.headers['stripe-version'] as string | undefined) ?? Stripe.API_VERSION,
+      ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+      ...outcome.headers,
+    },
   })
 }

@@ -19,9 +19,11 @@ export async function readRequestBody(
 export const respond = {
   json(
     response: ServerResponse,
-    status: number,
-    body: unknown,
-    headers: Record<string, string> = {},
+    {
+      status,
+      body,
+      headers = {},
+    }: { status: number; body: unknown; headers?: Record<string, string> },
   ): void {
     // Stripe pretty-prints its JSON; keeping that makes `curl` output and recorded bodies readable.
     const text = JSON.stringify(body, null, 2)
@@ -33,7 +35,7 @@ export const respond = {
     response.end(text)
   },
 
-  html(response: ServerResponse, status: number, html: string): void {
+  html(response: ServerResponse, { status, html }: { status: number; html: string }): void {
     response.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',

@@ -23,10 +23,12 @@ function passesLuhn(digits: string): boolean {
 
 function completeSession(
   session: Stripe.Checkout.Session,
-  paymentIntentId: string,
-  email: string,
-  name: string | null,
-  paid: boolean,
+  {
+    paymentIntentId,
+    email,
+    name,
+    paid,
+  }: { paymentIntentId: string; email: string; name: string | null; paid: boolean },
 ): void {
   session.status = 'complete'
   session.payment_status = paid ? 'paid' : 'unpaid'
@@ -66,12 +68,17 @@ function completeSession(
  */
 export function payCheckoutSession(
   context: EmulatorContext,
-  sessionId: string,
-  payment: CheckoutPayment,
+  { sessionId, payment }: { sessionId: string; payment: CheckoutPayment },
 ): CheckoutPaymentResult {
   const { state, options, publishEvent } = context
   const session = state.sessions.get(sessionId)
-  if (!session) throw StripeApiError.resourceMissing('checkout.session', sessionId, 'id', true)
+  if (!session)
+    throw StripeApiError.resourceMissing({
+      objectName: 'checkout.session',
+      id: sessionId,
+      param: 'id',
+      inPath: true,
+    })
   if (session.status !== 'open') {
     const message =
       session.status === 'complete'
@@ -139,7 +146,7 @@ export function payCheckoutSession(
   if (payment.method === 'card') {
     paymentIntent.status = 'succeeded'
     paymentIntent.amount_received = amount
-    completeSession(session, paymentIntent.id, email, name, true)
+    completeSession(session, { paymentIntentId: paymentIntent.id, email, name, paid: true })
     publishEvent({ type: 'charge.succeeded', object: charge })
     publishEvent({ type: 'payment_intent.succeeded', object: paymentIntent })
     publishEvent({ type: 'checkout.session.completed', object: session })
@@ -147,12 +154,12 @@ export function payCheckoutSession(
     return { outcome: 'paid', session, redirectUrl }
   }
 
-  completeSession(session, paymentIntent.id, email, name, false)
+  completeSession(session, { paymentIntentId: paymentIntent.id, email, name, paid: false })
   publishEvent({ type: 'payment_intent.processing', object: paymentIntent })
   publishEvent({ type: 'charge.pending', object: charge })
   publishEvent({ type: 'checkout.session.completed', object: session })
   context.tasks.later(options.asyncPaymentDelayMs, () =>
-    settleBankTransfer(context, session.id, payment.outcome),
+    settleBankTransfer(context, { sessionId: session.id, outcome: payment.outcome }),
   )
   return { outcome: 'processing', session, redirectUrl }
 }

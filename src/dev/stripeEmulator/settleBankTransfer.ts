@@ -11,8 +11,7 @@ const FAILURE_MESSAGE = "The customer's account has insufficient funds to cover 
  */
 export function settleBankTransfer(
   context: EmulatorContext,
-  sessionId: string,
-  outcome: 'succeeds' | 'fails',
+  { sessionId, outcome }: { sessionId: string; outcome: 'succeeds' | 'fails' },
 ): void {
   const { state, publishEvent } = context
   const session = state.sessions.get(sessionId)
