@@ -401,6 +401,7 @@ describe('mail catcher: senders Resend refuses', () => {
     try {
       delete process.env.MAIL_CATCHER_VERIFIED_DOMAINS
       const byDefault = await account()
+      expect(byDefault.catcher.verifiedDomains).toEqual(['example.com'])
       expect((await byDefault.resend.emails.send(fromDomain('example.com'))).error).toBeNull()
       expect((await byDefault.resend.emails.send(fromDomain('test.example'))).error).toMatchObject({
         statusCode: 403,
@@ -409,6 +410,7 @@ describe('mail catcher: senders Resend refuses', () => {
 
       process.env.MAIL_CATCHER_VERIFIED_DOMAINS = ' test.example , Shop.Example '
       const fromEnv = await account()
+      expect(fromEnv.catcher.verifiedDomains).toEqual(['test.example', 'shop.example'])
       expect((await fromEnv.resend.emails.send(fromDomain('test.example'))).error).toBeNull()
       expect((await fromEnv.resend.emails.send(fromDomain('shop.example'))).error).toBeNull()
       expect((await fromEnv.resend.emails.send(fromDomain('example.com'))).error).toMatchObject({

@@ -64,5 +64,6 @@ export async function createMailCatcher(options: MailCatcherOptions = {}): Promi
     messages: () => state.mailbox.list(),
     clear: () => clearState(state),
     failNext: (count, status) => state.failures.arm(count, status),
+    verifiedDomains: [...state.senders.verifiedDomains],
   }
 }

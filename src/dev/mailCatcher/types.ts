@@ -91,4 +91,6 @@ export type MailCatcher = {
   clear: () => void
   /** The next `count` sends fail with `status` (default 500) and a Resend-shaped error body. */
   failNext: (count: number, status?: number) => void
+  /** The sender domains this catcher accepts (the option, the env var or the default). */
+  verifiedDomains: string[]
 }
