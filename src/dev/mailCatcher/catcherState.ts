@@ -8,6 +8,7 @@ import { type SenderPolicy, verifiedDomainsFromEnv } from './senderPolicy'
 /** Everything the request handlers share; one per catcher. */
 export type CatcherState = ReturnType<typeof createCatcherState>
 
+/** Options resolved once: the clock, the log, Resend's sender rules for this pretend account. */
 export function createCatcherState(options: MailCatcherOptions) {
   const now = options.now ?? (() => new Date())
   return {

@@ -1,5 +1,7 @@
 import type { CaughtEmail } from './types'
 
+/** The catcher's own HTML pages (the inbox, one message, not found), all sharing one frame. */
+
 /**
  * Escapes text for HTML element content and quoted attribute values alike. Everything the
  * inbox pages show came from a request body, so every value goes through here.
