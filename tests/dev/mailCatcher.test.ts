@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createMailCatcher, type MailCatcher } from '@/dev/mailCatcher'
 
+import { catcherTranscript } from '../helpers/mailCatcher'
+
 /**
  * The offline mail catcher, driven by the real `resend` SDK exactly as the shop drives it:
  * RESEND_BASE_URL set before the client is constructed (the SDK reads it in its constructor).
@@ -55,7 +57,11 @@ async function getText(path: string): Promise<{ status: number; body: string; he
 }
 
 beforeAll(async () => {
-  catcher = await createMailCatcher({ port: 0 })
+  catcher = await createMailCatcher({
+    port: 0,
+    verifiedDomains: ['example.com'],
+    transcript: catcherTranscript('mailCatcher.test'),
+  })
   resend = resendClient(catcher.url)
 })
 
@@ -316,6 +322,106 @@ describe('mail catcher: refusals shaped like Resend', () => {
       expect(catcher.messages()).toEqual([])
     },
   )
+})
+
+describe('mail catcher: senders Resend refuses', () => {
+  /** A catcher for an account that verified `verifiedDomains` and signed up as owner@shop.example. */
+  async function account(verifiedDomains?: string[]) {
+    const started = await createMailCatcher({
+      port: 0,
+      ...(verifiedDomains ? { verifiedDomains } : {}),
+      accountEmail: 'owner@shop.example',
+      transcript: catcherTranscript('mailCatcher.test (accounts)'),
+    })
+    return { catcher: started, resend: resendClient(started.url) }
+  }
+
+  it('refuses a sender on a domain the account has not verified: 403 validation_error, Resend’s message', async () => {
+    const { catcher: strict, resend: client } = await account(['mail.shop.example'])
+    try {
+      const result = await client.emails.send(receipt({ from: 'Shop <orders@shop.example>' }))
+      expect(result).toEqual({
+        data: null,
+        error: {
+          statusCode: 403,
+          name: 'validation_error',
+          message:
+            'The shop.example domain is not verified. Please, add and verify your domain on https://resend.com/domains',
+        },
+        headers: expect.any(Object),
+      })
+      expect(strict.messages()).toEqual([])
+
+      // The verified domain, in any case, is accepted; a verified subdomain does not cover its parent.
+      const verified = await client.emails.send(
+        receipt({ from: 'Shop <orders@MAIL.shop.example>' }),
+      )
+      expect(verified.error).toBeNull()
+      expect(strict.messages()).toHaveLength(1)
+    } finally {
+      await strict.close()
+    }
+  })
+
+  it('lets resend.dev send only to the account owner and Resend’s test addresses', async () => {
+    const { catcher: strict, resend: client } = await account([])
+    try {
+      const testing = receipt({ from: 'Acme <onboarding@resend.dev>' })
+      const toOwner = await client.emails.send({ ...testing, to: 'Owner <owner@shop.example>' })
+      expect(toOwner.error).toBeNull()
+      const toTestInbox = await client.emails.send({
+        ...testing,
+        to: 'delivered+receipt@resend.dev',
+      })
+      expect(toTestInbox.error).toBeNull()
+
+      const toShopper = await client.emails.send({
+        ...testing,
+        to: 'owner@shop.example',
+        bcc: 'shopper@example.com',
+      })
+      expect(toShopper).toMatchObject({
+        data: null,
+        error: {
+          statusCode: 403,
+          name: 'validation_error',
+          message:
+            'You can only send testing emails to your own email address (owner@shop.example). To send emails to other recipients, please verify a domain at resend.com/domains, and change the `from` address to an email using this domain.',
+        },
+      })
+      expect(strict.messages()).toHaveLength(2)
+    } finally {
+      await strict.close()
+    }
+  })
+
+  it('verifies example.com by default (the offline EMAIL_FROM), or the domains in MAIL_CATCHER_VERIFIED_DOMAINS', async () => {
+    const previous = process.env.MAIL_CATCHER_VERIFIED_DOMAINS
+    const fromDomain = (domain: string) => receipt({ from: `Shop <shop@${domain}>` })
+    try {
+      delete process.env.MAIL_CATCHER_VERIFIED_DOMAINS
+      const byDefault = await account()
+      expect(byDefault.catcher.verifiedDomains).toEqual(['example.com'])
+      expect((await byDefault.resend.emails.send(fromDomain('example.com'))).error).toBeNull()
+      expect((await byDefault.resend.emails.send(fromDomain('test.example'))).error).toMatchObject({
+        statusCode: 403,
+      })
+      await byDefault.catcher.close()
+
+      process.env.MAIL_CATCHER_VERIFIED_DOMAINS = ' test.example , Shop.Example '
+      const fromEnv = await account()
+      expect(fromEnv.catcher.verifiedDomains).toEqual(['test.example', 'shop.example'])
+      expect((await fromEnv.resend.emails.send(fromDomain('test.example'))).error).toBeNull()
+      expect((await fromEnv.resend.emails.send(fromDomain('shop.example'))).error).toBeNull()
+      expect((await fromEnv.resend.emails.send(fromDomain('example.com'))).error).toMatchObject({
+        statusCode: 403,
+      })
+      await fromEnv.catcher.close()
+    } finally {
+      if (previous === undefined) delete process.env.MAIL_CATCHER_VERIFIED_DOMAINS
+      else process.env.MAIL_CATCHER_VERIFIED_DOMAINS = previous
+    }
+  })
 })
 
 describe('mail catcher: inbox pages', () => {

@@ -8,6 +8,8 @@ import { createStripeEmulator, type EventRecord, type StripeEmulator } from '@/d
 import fixtures from '@/dev/stripeEmulator/fixtures.json'
 import { parseStripeParams } from '@/dev/stripeEmulator/parseStripeParams'
 
+import { emulatorTranscript } from '../helpers/stripeEmulator'
+
 const WEBHOOK_SECRET = 'whsec_emulator_test_suite_secret'
 const RETRY_DELAYS_MS = [2, 4, 8]
 
@@ -143,6 +145,7 @@ beforeAll(async () => {
     webhookUrl: receiver.url,
     asyncPaymentDelayMs: 5,
     retryDelaysMs: RETRY_DELAYS_MS,
+    transcript: emulatorTranscript('stripeEmulator.test'),
     prices: [
       { id: 'price_retired', unitAmount: 1500, productName: 'Retired Pack', active: false },
       {
@@ -414,18 +417,147 @@ describe('Stripe emulator: Checkout Sessions API', () => {
     )
   })
 
-  it('expires an open session and fires checkout.session.expired; a closed session cannot expire again', async () => {
+  it('answers routes the shop does not use (expire, the event list) as Stripe answers an unknown URL', async () => {
     const session = await stripe.checkout.sessions.create(checkoutParams)
-    const expired = await stripe.checkout.sessions.expire(session.id)
-    expect(expired).toMatchObject({ status: 'expired', url: null })
-    expect(verify(await receiver.waitFor('checkout.session.expired', session.id)).type).toBe(
-      'checkout.session.expired',
-    )
     expect(await caught(stripe.checkout.sessions.expire(session.id))).toMatchObject({
-      statusCode: 400,
-      message: expect.stringContaining('status of "expired"'),
+      statusCode: 404,
+      message: expect.stringContaining('Unrecognized request URL'),
     })
-    expect(await (await fetch(session.url!)).text()).toContain('This checkout session has expired.')
+    expect(await caught(stripe.events.list())).toMatchObject({ statusCode: 404 })
+  })
+})
+
+describe('Stripe emulator: as strict as Stripe', () => {
+  it('refuses an Idempotency-Key over 255 characters with idempotency_error and runs nothing', async () => {
+    const error = await caught(
+      stripe.checkout.sessions.create(checkoutParams, { idempotencyKey: 'k'.repeat(256) }),
+    )
+    expect(error).toBeInstanceOf(Stripe.errors.StripeIdempotencyError)
+    expect(error).toMatchObject({ statusCode: 400, type: 'StripeIdempotencyError' })
+    expect(error.message).toMatch(
+      /^Idempotent key length is 256, which is outside accepted lengths\. Idempotent Keys must be 1-255 characters long\./,
+    )
+    expect(emulator.requests().map((request) => request.status)).toEqual([400])
+
+    // The longest key Stripe takes still works.
+    const session = await stripe.checkout.sessions.create(checkoutParams, {
+      idempotencyKey: 'k'.repeat(255),
+    })
+    expect(session.status).toBe('open')
+  })
+
+  it('refuses payment_method_types on session create as an unknown parameter (removed in 2026-09-30)', async () => {
+    const error = await caught(
+      stripe.checkout.sessions.create({
+        ...checkoutParams,
+        payment_method_types: ['card'],
+      } as Stripe.Checkout.SessionCreateParams),
+    )
+    expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError)
+    expect(error).toMatchObject({
+      statusCode: 400,
+      code: 'parameter_unknown',
+      param: 'payment_method_types',
+      message: 'Received unknown parameter: payment_method_types',
+    })
+  })
+
+  it('replays the first answer to a key whatever its status, but saves nothing for malformed params', async () => {
+    // A bank debit that settles later, so the first refund meets a charge that has not succeeded.
+    // The delay only has to outlast one local request, made right after paying.
+    const slow = await createStripeEmulator({
+      webhookSecret: WEBHOOK_SECRET,
+      asyncPaymentDelayMs: 1500,
+      transcript: emulatorTranscript('stripeEmulator.test (slow bank)'),
+    })
+    try {
+      const client = new Stripe('sk_test_emulator', slow.stripeConfig)
+      const session = await client.checkout.sessions.create(checkoutParams)
+      const paid = slow.payCheckoutSession(session.id, {
+        method: 'bank_transfer',
+        outcome: 'succeeds',
+      })
+      expect(paid.outcome).toBe('processing')
+      const paymentIntent = paid.session.payment_intent as string
+
+      const refund = () =>
+        client.refunds.create({ payment_intent: paymentIntent }, { idempotencyKey: 'refund-1' })
+      const first = await caught(refund())
+      expect(first).toMatchObject({
+        statusCode: 400,
+        message: expect.stringMatching(/does not have a successful charge/),
+      })
+
+      await slow.idle()
+      expect((await client.paymentIntents.retrieve(paymentIntent)).status).toBe('succeeded')
+      // Stripe saved the 400 under the key: the same request gets it again, not a refund.
+      const replayed = await caught(refund())
+      expect(replayed).toMatchObject({ statusCode: 400, message: first.message })
+      expect(replayed.headers?.['idempotent-replayed']).toBe('true')
+      expect(slow.events().map((record) => record.event.type)).not.toContain('refund.created')
+
+      // Refused before the endpoint ran: nothing saved, so the corrected request may reuse the key.
+      const malformed = await caught(
+        client.refunds.create(
+          { payment_intent: paymentIntent, reason: 'because' as Stripe.RefundCreateParams.Reason },
+          { idempotencyKey: 'refund-2' },
+        ),
+      )
+      expect(malformed).toMatchObject({ statusCode: 400, param: 'reason' })
+      const refunded = await client.refunds.create(
+        { payment_intent: paymentIntent, reason: 'requested_by_customer' },
+        { idempotencyKey: 'refund-2' },
+      )
+      expect(refunded).toMatchObject({ status: 'succeeded', amount: 4900 })
+    } finally {
+      await slow.close()
+    }
+  })
+
+  it('emits what real Checkout emits for a card payment, in Stripe’s order', async () => {
+    const session = await stripe.checkout.sessions.create(checkoutParams)
+    emulator.payCheckoutSession(session.id, { method: 'card', cardNumber: '4242424242424242' })
+    const events = emulator.events().map((record) => record.event)
+    expect(events.map((event) => event.type)).toEqual([
+      'payment_intent.created',
+      'charge.succeeded',
+      'payment_intent.succeeded',
+      'checkout.session.completed',
+      'charge.updated',
+    ])
+    const [created, succeeded, , , updated] = events
+    expect(created.data.object).toMatchObject({
+      status: 'requires_payment_method',
+      latest_charge: null,
+      payment_method: null,
+    })
+    // The balance transaction arrives after the charge succeeded, as charge.updated says.
+    expect(succeeded.data.object).toMatchObject({ status: 'succeeded', balance_transaction: null })
+    expect(updated.data).toMatchObject({
+      object: { id: succeeded.data.object.id, balance_transaction: expect.stringMatching(/^txn_/) },
+      previous_attributes: { balance_transaction: null },
+    })
+    await emulator.idle()
+    const delivered = verify(
+      await receiver.waitFor('charge.updated', updated.data.object.id as string),
+    )
+    expect(delivered.data.previous_attributes).toEqual({ balance_transaction: null })
+  })
+
+  it('emits what real Checkout emits for a bank debit that settles, in Stripe’s order', async () => {
+    const session = await stripe.checkout.sessions.create(checkoutParams)
+    emulator.payCheckoutSession(session.id, { method: 'bank_transfer', outcome: 'succeeds' })
+    await emulator.idle()
+    expect(emulator.events().map((record) => record.event.type)).toEqual([
+      'payment_intent.created',
+      'payment_intent.processing',
+      'charge.pending',
+      'checkout.session.completed',
+      'charge.succeeded',
+      'payment_intent.succeeded',
+      'checkout.session.async_payment_succeeded',
+      'charge.updated',
+    ])
   })
 })
 

@@ -1,5 +1,7 @@
 import { inject } from 'vitest'
 
+import { transcriptWriter } from '../fidelity/transcripts'
+
 export type CaughtMail = {
   id: string
   to: string[]
@@ -28,4 +30,13 @@ export async function failNextSends(count: number, status = 500): Promise<void> 
     body: JSON.stringify({ count, status }),
   })
   if (!response.ok) throw new Error(`fail-next refused: ${response.status}`)
+}
+
+/**
+ * The `transcript` option for a mail catcher a test file starts itself: the sends it accepts join
+ * the run's fidelity check (tests/fidelity) against Resend's API description.
+ */
+export function catcherTranscript(source: string) {
+  return transcriptWriter({ dir: inject('fidelityCaptureDir'), source, requests: 'accepted' })
+    .resend
 }

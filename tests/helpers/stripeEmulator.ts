@@ -1,5 +1,7 @@
 import { inject } from 'vitest'
 
+import { transcriptWriter } from '../fidelity/transcripts'
+
 export type RecordedRequest = {
   method: string
   path: string
@@ -46,4 +48,13 @@ export async function payOnHostedPage(
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ method: 'card', card_number: cardNumber }),
   })
+}
+
+/**
+ * The `transcript` option for an emulator a test file starts itself: what it answers, emits and
+ * accepts joins the run's fidelity check (tests/fidelity) against the SDK's types.
+ */
+export function emulatorTranscript(source: string) {
+  return transcriptWriter({ dir: inject('fidelityCaptureDir'), source, requests: 'accepted' })
+    .stripe
 }

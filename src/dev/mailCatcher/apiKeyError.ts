@@ -1,6 +1,4 @@
-import type { ResendErrorBody } from './types'
-
-import { resendError } from './resendError'
+import { type ResendErrorBody, resendError } from './resendError'
 
 /**
  * Resend's answer to a request without a usable API key, or null when the key looks right.
@@ -12,18 +10,19 @@ import { resendError } from './resendError'
 export function apiKeyError(authorization: string | undefined): ResendErrorBody | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')
   if (!match) {
-    return resendError(
-      401,
-      'missing_api_key',
-      'Missing API key in the authorization header. Include the header `Authorization: Bearer re_...`.',
-    )
+    return resendError({
+      statusCode: 401,
+      name: 'missing_api_key',
+      message:
+        'Missing API key in the authorization header. Include the header `Authorization: Bearer re_...`.',
+    })
   }
   if (!match[1].startsWith('re_')) {
-    return resendError(
-      403,
-      'invalid_api_key',
-      'API key is invalid. Resend API keys start with `re_`.',
-    )
+    return resendError({
+      statusCode: 403,
+      name: 'invalid_api_key',
+      message: 'API key is invalid. Resend API keys start with `re_`.',
+    })
   }
   return null
 }

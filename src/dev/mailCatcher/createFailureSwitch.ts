@@ -1,6 +1,4 @@
-import type { ResendErrorBody } from './types'
-
-import { resendError } from './resendError'
+import { type ResendErrorBody, resendError } from './resendError'
 
 /** Resend's documented error name for each status we can be asked to fake. */
 const NAMES: Record<number, string> = {
@@ -17,11 +15,11 @@ const NAMES: Record<number, string> = {
 function injectedError(status: number): ResendErrorBody {
   const name = NAMES[status] ?? (status >= 500 ? 'internal_server_error' : 'application_error')
   // Say where the failure came from, so nobody hunts for a real outage in the logs.
-  return resendError(
-    status,
+  return resendError({
+    statusCode: status,
     name,
-    `An unexpected error occurred. (Injected by the mail catcher's fail-next switch.)`,
-  )
+    message: `An unexpected error occurred. (Injected by the mail catcher's fail-next switch.)`,
+  })
 }
 
 /**

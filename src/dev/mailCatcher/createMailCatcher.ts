@@ -1,15 +1,12 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import type { CatcherState, MailCatcher, MailCatcherOptions } from './types'
+import type { MailCatcher, MailCatcherOptions } from './types'
 
-import { clearState } from './clearState'
-import { createFailureSwitch } from './createFailureSwitch'
-import { createIdempotencyLedger } from './createIdempotencyLedger'
-import { createMailbox } from './createMailbox'
+import { clearState, createCatcherState } from './catcherState'
 import { handleRequest } from './handleRequest'
+import { sendJson } from './http'
 import { resendError } from './resendError'
-import { sendJson } from './sendJson'
 
 /** The host part of a URL for the interface we bound; a wildcard bind is reached via loopback. */
 function reachableHost(host: string): string {
@@ -24,27 +21,23 @@ function reachableHost(host: string): string {
  */
 export async function createMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
   const host = options.host ?? '127.0.0.1'
-  const now = options.now ?? (() => new Date())
-  const state: CatcherState = {
-    mailbox: createMailbox(),
-    ledger: createIdempotencyLedger(now),
-    failures: createFailureSwitch(),
-    now,
-    log: options.log ?? (() => {}),
-  }
+  const state = createCatcherState(options)
 
   const server = createServer((req, res) => {
-    handleRequest(state, req, res).catch((error: unknown) => {
+    handleRequest(state, { req, res }).catch((error: unknown) => {
       // A bug in the catcher must look like a Resend outage to the app, not hang its request.
       state.log(
         `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       )
       if (!res.headersSent)
-        sendJson(
-          res,
-          500,
-          resendError(500, 'internal_server_error', 'The mail catcher failed; see its log.'),
-        )
+        sendJson(res, {
+          status: 500,
+          body: resendError({
+            statusCode: 500,
+            name: 'internal_server_error',
+            message: 'The mail catcher failed; see its log.',
+          }),
+        })
       else res.destroy()
     })
   })
@@ -71,5 +64,6 @@ export async function createMailCatcher(options: MailCatcherOptions = {}): Promi
     messages: () => state.mailbox.list(),
     clear: () => clearState(state),
     failNext: (count, status) => state.failures.arm(count, status),
+    verifiedDomains: [...state.senders.verifiedDomains],
   }
 }

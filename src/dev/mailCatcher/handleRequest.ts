@@ -1,20 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { CatcherState } from './types'
-
 import { apiKeyError } from './apiKeyError'
-import { clearState } from './clearState'
-import { readBody } from './readBody'
-import { renderInboxPage } from './renderInboxPage'
-import { renderMessagePage } from './renderMessagePage'
-import { renderPage } from './renderPage'
-import { resendError } from './resendError'
-import { sendHtml } from './sendHtml'
-import { sendJson } from './sendJson'
+import { type CatcherState, clearState } from './catcherState'
 import { handleSendEmail } from './handleSendEmail'
+import { readBody, sendHtml, sendJson } from './http'
+import { renderInboxPage, renderMessagePage, renderNotFoundPage } from './inboxPages'
+import { resendError } from './resendError'
 import { toRetrievedEmail } from './toRetrievedEmail'
 
-const notFound = resendError(404, 'not_found', 'The requested endpoint does not exist.')
+const notFound = resendError({
+  statusCode: 404,
+  name: 'not_found',
+  message: 'The requested endpoint does not exist.',
+})
 
 /**
  * Collapses repeated slashes and drops a trailing one, so `RESEND_BASE_URL=http://host:port/`
@@ -30,36 +28,44 @@ function normalisePath(url: string | undefined): string {
 /** `POST /_catcher/fail-next` with `{ "count": N, "status": 500 }`; both optional (1, 500). */
 async function handleFailNext(
   state: CatcherState,
-  req: IncomingMessage,
-  res: ServerResponse,
+  { req, res }: { req: IncomingMessage; res: ServerResponse },
 ): Promise<void> {
   const raw = (await readBody(req, 64 * 1024)) ?? ''
   let body: { count?: unknown; status?: unknown }
   try {
     body = raw.trim() === '' ? {} : JSON.parse(raw)
   } catch {
-    return sendJson(
-      res,
-      400,
-      resendError(400, 'validation_error', 'Send JSON like {"count": 3, "status": 500}.'),
-    )
+    return sendJson(res, {
+      status: 400,
+      body: resendError({
+        statusCode: 400,
+        name: 'validation_error',
+        message: 'Send JSON like {"count": 3, "status": 500}.',
+      }),
+    })
   }
   const count = body.count ?? 1
   const status = body.status ?? 500
   try {
     state.failures.arm(count as number, status as number)
   } catch (error) {
-    return sendJson(res, 400, resendError(400, 'validation_error', (error as Error).message))
+    return sendJson(res, {
+      status: 400,
+      body: resendError({
+        statusCode: 400,
+        name: 'validation_error',
+        message: (error as Error).message,
+      }),
+    })
   }
   state.log(`the next ${count} send(s) will fail with ${status}`)
-  sendJson(res, 200, { count, status })
+  sendJson(res, { status: 200, body: { count, status } })
 }
 
 /** Routes one request. Resend's API paths need an API key; the catcher's own pages do not. */
 export async function handleRequest(
   state: CatcherState,
-  req: IncomingMessage,
-  res: ServerResponse,
+  { req, res }: { req: IncomingMessage; res: ServerResponse },
 ): Promise<void> {
   const path = normalisePath(req.url)
   const method = req.method ?? 'GET'
@@ -67,50 +73,51 @@ export async function handleRequest(
   const emailId = /^\/emails\/([^/]+)$/.exec(path)?.[1]
   const messageId = /^\/messages\/([^/]+)$/.exec(path)?.[1]
 
-  if (path === '/emails' && method === 'POST') return handleSendEmail(state, req, res)
+  if (path === '/emails' && method === 'POST') return handleSendEmail(state, { req, res })
 
   if (emailId && method === 'GET') {
     const authError = apiKeyError(req.headers.authorization)
-    if (authError) return sendJson(res, authError.statusCode, authError)
-    const email = state.mailbox.get(emailId)
-    return email
-      ? sendJson(res, 200, toRetrievedEmail(email))
-      : sendJson(res, 404, resendError(404, 'not_found', 'Email not found.'))
+    const email = authError ? undefined : state.mailbox.get(emailId)
+    const status = authError?.statusCode ?? (email ? 200 : 404)
+    const response =
+      authError ??
+      (email
+        ? toRetrievedEmail(email)
+        : resendError({ statusCode: 404, name: 'not_found', message: 'Email not found.' }))
+    state.transcript?.({ method, path, body: null, idempotencyKey: null, status, response })
+    return sendJson(res, { status, body: response })
   }
 
   if (path === '/' && method === 'GET')
-    return sendHtml(res, 200, renderInboxPage(state.mailbox.list()))
+    return sendHtml(res, { status: 200, html: renderInboxPage(state.mailbox.list()) })
 
   if (messageId && method === 'GET') {
     const email = state.mailbox.get(messageId)
-    if (email) return sendHtml(res, 200, renderMessagePage(email))
-    return sendHtml(
-      res,
-      404,
-      renderPage(
-        'Not found · Mail catcher',
-        '<p><a href="/">← Inbox</a></p>\n<h1>No such message</h1>\n<p>It was never received, or the inbox was cleared since.</p>',
-      ),
-    )
+    if (email) return sendHtml(res, { status: 200, html: renderMessagePage(email) })
+    return sendHtml(res, { status: 404, html: renderNotFoundPage() })
   }
 
   if (path === '/_catcher/messages' && method === 'GET')
-    return sendJson(res, 200, state.mailbox.list())
+    return sendJson(res, { status: 200, body: state.mailbox.list() })
   if (path === '/_catcher/messages' && method === 'DELETE') {
     clearState(state)
-    return sendJson(res, 200, { cleared: true })
+    return sendJson(res, { status: 200, body: { cleared: true } })
   }
-  if (path === '/_catcher/fail-next' && method === 'POST') return handleFailNext(state, req, res)
+  if (path === '/_catcher/fail-next' && method === 'POST')
+    return handleFailNext(state, { req, res })
 
   const knownPath =
     ['/emails', '/', '/_catcher/messages', '/_catcher/fail-next'].includes(path) ||
     emailId ||
     messageId
   if (knownPath)
-    return sendJson(
-      res,
-      405,
-      resendError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`),
-    )
-  sendJson(res, 404, notFound)
+    return sendJson(res, {
+      status: 405,
+      body: resendError({
+        statusCode: 405,
+        name: 'method_not_allowed',
+        message: `${method} is not allowed on ${path}.`,
+      }),
+    })
+  sendJson(res, { status: 404, body: notFound })
 }

@@ -1,13 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { CatcherState } from './types'
+import type { CatcherState } from './catcherState'
 
 import { apiKeyError } from './apiKeyError'
-import { canonicalJson } from './canonicalJson'
-import { readBody } from './readBody'
+import { readBody, sendJson } from './http'
 import { resendError } from './resendError'
-import { sendJson } from './sendJson'
+import { senderError } from './senderPolicy'
 import { validateEmail } from './validateEmail'
 
 /** Resend's limit is 40 MB per email including attachments; we apply it to the request body. */
@@ -15,74 +14,102 @@ const MAX_BODY_BYTES = 40 * 1024 * 1024
 /** Resend: "The key must be between 1-256 chars." */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 256
 
+function parseJson(raw: string | null): { ok: true; value: unknown } | { ok: false } {
+  if (raw === null) return { ok: false }
+  try {
+    return { ok: true, value: JSON.parse(raw) }
+  } catch {
+    return { ok: false }
+  }
+}
+
 /**
  * `POST /emails`. Checks run in the order a caller can act on them: an injected outage first
- * (it stands for Resend being unreachable), then the key, the body, the idempotency key, and
- * only then is anything stored. Everything from the idempotency check to storing the email is
- * synchronous, so concurrent requests with one key cannot both store an email.
+ * (it stands for Resend being unreachable), then the key, the body, the sender, the idempotency
+ * key, and only then is anything stored. Everything from the idempotency check to storing the
+ * email is synchronous, so concurrent requests with one key cannot both store an email.
  */
 export async function handleSendEmail(
   state: CatcherState,
-  req: IncomingMessage,
-  res: ServerResponse,
+  { req, res }: { req: IncomingMessage; res: ServerResponse },
 ): Promise<void> {
   const raw = await readBody(req, MAX_BODY_BYTES)
+  const parsed = parseJson(raw)
+  const idempotencyKey = req.headers['idempotency-key']
+
+  const answer = (status: number, value: unknown): void => {
+    state.transcript?.({
+      method: 'POST',
+      path: '/emails',
+      body: parsed.ok ? parsed.value : null,
+      idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : null,
+      status,
+      response: value,
+    })
+    sendJson(res, { status, body: value })
+  }
 
   const injected = state.failures.take()
   if (injected) {
     state.log(`failed a send on purpose with ${injected.statusCode} ${injected.name} (fail-next)`)
-    return sendJson(res, injected.statusCode, injected)
+    return answer(injected.statusCode, injected)
   }
 
   const authError = apiKeyError(req.headers.authorization)
-  if (authError) return sendJson(res, authError.statusCode, authError)
+  if (authError) return answer(authError.statusCode, authError)
 
   if (raw === null)
-    return sendJson(
-      res,
+    return answer(
       422,
-      resendError(422, 'validation_error', 'The email is larger than the 40 MB Resend accepts.'),
+      resendError({
+        statusCode: 422,
+        name: 'validation_error',
+        message: 'The email is larger than the 40 MB Resend accepts.',
+      }),
     )
-  let body: unknown
-  try {
-    body = JSON.parse(raw)
-  } catch {
-    return sendJson(
-      res,
+  if (!parsed.ok)
+    return answer(
       400,
-      resendError(400, 'validation_error', 'The request body is not valid JSON.'),
+      resendError({
+        statusCode: 400,
+        name: 'validation_error',
+        message: 'The request body is not valid JSON.',
+      }),
     )
-  }
+  const body = parsed.value
 
-  const idempotencyKey = req.headers['idempotency-key']
   if (
     Array.isArray(idempotencyKey) ||
     (idempotencyKey !== undefined &&
       (idempotencyKey.length < 1 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH))
   ) {
-    return sendJson(
-      res,
+    return answer(
       400,
-      resendError(400, 'invalid_idempotency_key', 'The key must be between 1-256 chars.'),
+      resendError({
+        statusCode: 400,
+        name: 'invalid_idempotency_key',
+        message: 'The key must be between 1-256 chars.',
+      }),
     )
   }
 
   const validated = validateEmail(body)
-  if (!validated.ok) return sendJson(res, validated.error.statusCode, validated.error)
+  if (!validated.ok) return answer(validated.error.statusCode, validated.error)
 
-  const fingerprint = canonicalJson(body)
+  const refusedSender = senderError(state.senders, validated.value)
+  if (refusedSender) return answer(refusedSender.statusCode, refusedSender)
+
   if (idempotencyKey !== undefined) {
-    const previous = state.ledger.check(idempotencyKey, fingerprint)
-    if (previous.outcome === 'replay') return sendJson(res, 200, { id: previous.emailId })
+    const previous = state.ledger.check(idempotencyKey, body)
+    if (previous.outcome === 'replay') return answer(200, { id: previous.emailId })
     if (previous.outcome === 'conflict') {
-      return sendJson(
-        res,
+      return answer(
         409,
-        resendError(
-          409,
-          'invalid_idempotent_request',
-          'Same idempotency key used with a different request payload.',
-        ),
+        resendError({
+          statusCode: 409,
+          name: 'invalid_idempotent_request',
+          message: 'Same idempotency key used with a different request payload.',
+        }),
       )
     }
   }
@@ -94,7 +121,8 @@ export async function handleSendEmail(
     created_at: state.now().toISOString(),
     idempotency_key: idempotencyKey ?? null,
   })
-  if (idempotencyKey !== undefined) state.ledger.remember(idempotencyKey, fingerprint, id)
+  if (idempotencyKey !== undefined)
+    state.ledger.remember(idempotencyKey, { payload: body, emailId: id })
   state.log(`caught ${id} to ${validated.value.to.join(', ')}: ${validated.value.subject}`)
-  sendJson(res, 200, { id })
+  answer(200, { id })
 }

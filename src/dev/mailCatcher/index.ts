@@ -5,5 +5,6 @@ export type {
   CaughtEmail,
   MailCatcher,
   MailCatcherOptions,
-  ResendErrorBody,
+  MailTranscriptEntry,
 } from './types'
+export type { ResendErrorBody } from './resendError'

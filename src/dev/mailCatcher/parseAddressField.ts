@@ -1,6 +1,4 @@
-import type { ResendErrorBody } from './types'
-
-import { resendError } from './resendError'
+import { type ResendErrorBody, resendError } from './resendError'
 
 /** Resend allows at most 50 recipients in `to`. */
 const MAX_TO = 50
@@ -23,33 +21,39 @@ export type AddressField = 'from' | 'to' | 'cc' | 'bcc' | 'reply_to'
  */
 export function parseAddressField(
   value: unknown,
-  field: AddressField,
-  required: boolean,
+  { field, required }: { field: AddressField; required: boolean },
 ): { ok: true; addresses: string[] } | { ok: false; error: ResendErrorBody } {
   const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]
   if (list.length === 0 || list.every((item) => item === '')) {
     return required
-      ? { ok: false, error: resendError(422, 'validation_error', `Missing \`${field}\` field.`) }
+      ? {
+          ok: false,
+          error: resendError({
+            statusCode: 422,
+            name: 'validation_error',
+            message: `Missing \`${field}\` field.`,
+          }),
+        }
       : { ok: true, addresses: [] }
   }
   if (!list.every((item): item is string => typeof item === 'string' && isAddress(item))) {
     return {
       ok: false,
-      error: resendError(
-        422,
-        'validation_error',
-        `Invalid \`${field}\` field. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`,
-      ),
+      error: resendError({
+        statusCode: 422,
+        name: 'validation_error',
+        message: `Invalid \`${field}\` field. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`,
+      }),
     }
   }
   if (field === 'to' && list.length > MAX_TO) {
     return {
       ok: false,
-      error: resendError(
-        422,
-        'validation_error',
-        `Too many recipients in \`to\`: ${list.length}. The maximum is ${MAX_TO}.`,
-      ),
+      error: resendError({
+        statusCode: 422,
+        name: 'validation_error',
+        message: `Too many recipients in \`to\`: ${list.length}. The maximum is ${MAX_TO}.`,
+      }),
     }
   }
   return { ok: true, addresses: list.map((item) => item.trim()) }

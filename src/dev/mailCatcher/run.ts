@@ -27,6 +27,7 @@ const catcher = await createMailCatcher({
 
 console.log(`Mail catcher listening.
   Point the resend SDK at it:  RESEND_BASE_URL=${catcher.url}  (any RESEND_API_KEY starting with re_)
+  Verified sender domains:     ${catcher.verifiedDomains.join(', ')}  (MAIL_CATCHER_VERIFIED_DOMAINS)
   Inbox:                       ${catcher.url}/`)
 
 async function stop(): Promise<void> {

@@ -1,18 +1,7 @@
-import type { createFailureSwitch } from './createFailureSwitch'
-import type { createIdempotencyLedger } from './createIdempotencyLedger'
-import type { createMailbox } from './createMailbox'
-
 /**
  * Shapes shared by the mail catcher's files. Field names follow Resend's wire format
  * (snake_case), so what the JSON list returns reads like what the SDK sent.
  */
-
-/** Resend's error body. The SDK hands this object back unchanged as `{ error }`. */
-export type ResendErrorBody = {
-  statusCode: number
-  name: string
-  message: string
-}
 
 export type CaughtAttachment = {
   filename: string | null
@@ -58,6 +47,36 @@ export type MailCatcherOptions = {
    * the window without waiting. @default () => new Date()
    */
   now?: () => Date
+  /**
+   * Sender domains the pretend Resend account has verified; a `from` on any other domain is
+   * refused with Resend's 403. Exact domains, as Resend verifies them (a verified subdomain does
+   * not cover its parent). @default MAIL_CATCHER_VERIFIED_DOMAINS (comma-separated), else
+   * ['example.com'], the domain of the shop's offline EMAIL_FROM default
+   */
+  verifiedDomains?: string[]
+  /**
+   * The account owner's sign-up address: the only recipient Resend lets the shared `resend.dev`
+   * test domain send to (besides Resend's own test addresses). @default 'owner@example.com'
+   */
+  accountEmail?: string
+  /**
+   * Told every API request with its answer; clear() does not stop it. For checking the bodies the
+   * shop sends against Resend's published API description over a whole test run.
+   */
+  transcript?: (entry: MailTranscriptEntry) => void
+}
+
+/** One Resend API request the catcher answered. */
+export type MailTranscriptEntry = {
+  method: string
+  /** Normalised, without the query string. */
+  path: string
+  /** The JSON body as sent, parsed; null when there was none or it was not JSON. */
+  body: unknown
+  idempotencyKey: string | null
+  status: number
+  /** The JSON the catcher answered. */
+  response: unknown
 }
 
 export type MailCatcher = {
@@ -72,13 +91,6 @@ export type MailCatcher = {
   clear: () => void
   /** The next `count` sends fail with `status` (default 500) and a Resend-shaped error body. */
   failNext: (count: number, status?: number) => void
-}
-
-/** Everything the request handlers share; one per catcher. */
-export type CatcherState = {
-  mailbox: ReturnType<typeof createMailbox>
-  ledger: ReturnType<typeof createIdempotencyLedger>
-  failures: ReturnType<typeof createFailureSwitch>
-  now: () => Date
-  log: (message: string) => void
+  /** The sender domains this catcher accepts (the option, the env var or the default). */
+  verifiedDomains: string[]
 }

@@ -1,7 +1,7 @@
-import type { CaughtAttachment, CaughtEmail, ResendErrorBody } from './types'
+import type { CaughtAttachment, CaughtEmail } from './types'
 
 import { parseAddressField } from './parseAddressField'
-import { resendError } from './resendError'
+import { type ResendErrorBody, resendError } from './resendError'
 
 export type EmailContent = Omit<CaughtEmail, 'id' | 'created_at' | 'idempotency_key'>
 type Result<T> = { ok: true; value: T } | { ok: false; error: ResendErrorBody }
@@ -14,7 +14,7 @@ const invalid = (
   name = 'validation_error',
 ): { ok: false; error: ResendErrorBody } => ({
   ok: false,
-  error: resendError(422, name, message),
+  error: resendError({ statusCode: 422, name, message }),
 })
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -106,10 +106,10 @@ export function validateEmail(body: unknown): Result<EmailContent> {
 
   if (body.from !== undefined && typeof body.from !== 'string')
     return invalid('Invalid `from` field. It must be a single address.')
-  const from = parseAddressField(body.from, 'from', !usesTemplate)
+  const from = parseAddressField(body.from, { field: 'from', required: !usesTemplate })
   if (!from.ok) return from
 
-  const to = parseAddressField(body.to, 'to', true)
+  const to = parseAddressField(body.to, { field: 'to', required: true })
   if (!to.ok) return to
 
   if (!optionalString(body.subject)) return invalid('Invalid `subject` field. It must be a string.')
@@ -119,11 +119,11 @@ export function validateEmail(body: unknown): Result<EmailContent> {
     return invalid('Invalid `html` or `text` field. They must be strings.')
   if (!usesTemplate && !body.html && !body.text) return invalid('Missing `html` or `text` field.')
 
-  const cc = parseAddressField(body.cc, 'cc', false)
+  const cc = parseAddressField(body.cc, { field: 'cc', required: false })
   if (!cc.ok) return cc
-  const bcc = parseAddressField(body.bcc, 'bcc', false)
+  const bcc = parseAddressField(body.bcc, { field: 'bcc', required: false })
   if (!bcc.ok) return bcc
-  const replyTo = parseAddressField(body.reply_to, 'reply_to', false)
+  const replyTo = parseAddressField(body.reply_to, { field: 'reply_to', required: false })
   if (!replyTo.ok) return replyTo
 
   const headers = parseHeaders(body.headers)

@@ -12,3 +12,10 @@ export type EmulatorContext = {
   deliverer: WebhookDeliverer
   publishEvent: PublishEvent
 }
+
+/** Back to a fresh account with the configured prices; pending retries and transfers are dropped, not run. */
+export function resetEmulator(context: EmulatorContext): void {
+  context.tasks.cancelScheduled()
+  context.deliverer.abortInFlight()
+  context.state.reset()
+}

@@ -3,18 +3,15 @@ import type { ApiRequestInfo, StripeParams } from './types'
 
 import { createCheckoutSession } from './createCheckoutSession'
 import { createRefund } from './createRefund'
-import { expireCheckoutSession } from './expireCheckoutSession'
 import { StripeApiError } from './StripeApiError'
-import { stripeList } from './stripeList'
+import { stripeList } from './stripeObjects'
 
 type ApiRoute = {
   method: 'GET' | 'POST'
   pattern: RegExp
   handle: (
     context: EmulatorContext,
-    pathIds: string[],
-    params: StripeParams,
-    request: ApiRequestInfo,
+    call: { pathIds: string[]; params: StripeParams; request: ApiRequestInfo },
   ) => object
 }
 
@@ -34,9 +31,10 @@ function retrieveRoute(segment: keyof typeof RETRIEVABLE): ApiRoute {
   return {
     method: 'GET',
     pattern: new RegExp(`^/v1/${segment}/([^/]+)$`),
-    handle: ({ state }, [id]) => {
+    handle: ({ state }, { pathIds: [id] }) => {
       const found = state[mapName].get(id)
-      if (!found) throw StripeApiError.resourceMissing(objectName, id, 'id', true)
+      if (!found)
+        throw StripeApiError.resourceMissing({ objectName, id, param: 'id', inPath: true })
       return found
     },
   }
@@ -44,7 +42,13 @@ function retrieveRoute(segment: keyof typeof RETRIEVABLE): ApiRoute {
 
 function requireSession({ state }: EmulatorContext, id: string) {
   const session = state.sessions.get(id)
-  if (!session) throw StripeApiError.resourceMissing('checkout.session', id, 'id', true)
+  if (!session)
+    throw StripeApiError.resourceMissing({
+      objectName: 'checkout.session',
+      id,
+      param: 'id',
+      inPath: true,
+    })
   return session
 }
 
@@ -53,17 +57,12 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'POST',
     pattern: /^\/v1\/checkout\/sessions$/,
-    handle: (context, _ids, params) => createCheckoutSession(context, params),
-  },
-  {
-    method: 'POST',
-    pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/,
-    handle: (context, [id], _params, request) => expireCheckoutSession(context, id, request),
+    handle: (context, { params }) => createCheckoutSession(context, params),
   },
   {
     method: 'GET',
     pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/,
-    handle: (context, [id]) =>
+    handle: (context, { pathIds: [id] }) =>
       stripeList(
         context.state.lineItems.get(requireSession(context, id).id) ?? [],
         `/v1/checkout/sessions/${id}/line_items`,
@@ -72,27 +71,16 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'POST',
     pattern: /^\/v1\/refunds$/,
-    handle: (context, _ids, params, request) => createRefund(context, params, request),
+    handle: (context, { params, request }) => createRefund(context, { params, request }),
   },
   {
     method: 'GET',
     pattern: /^\/v1\/events\/([^/]+)$/,
-    handle: ({ state }, [id]) => {
+    handle: ({ state }, { pathIds: [id] }) => {
       const record = state.events.get(id)
-      if (!record) throw StripeApiError.resourceMissing('event', id, 'id', true)
+      if (!record)
+        throw StripeApiError.resourceMissing({ objectName: 'event', id, param: 'id', inPath: true })
       return record.event
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/v1\/events$/,
-    handle: ({ state }, _ids, params) => {
-      const type = typeof params.type === 'string' ? params.type : undefined
-      const events = [...state.events.values()]
-        .map((record) => record.event)
-        .filter((event) => !type || event.type === type)
-      // Newest first, as Stripe lists events.
-      return stripeList(events.reverse(), '/v1/events')
     },
   },
   ...(Object.keys(RETRIEVABLE) as Array<keyof typeof RETRIEVABLE>).map(retrieveRoute),

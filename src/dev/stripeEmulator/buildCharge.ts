@@ -1,7 +1,6 @@
 import type Stripe from 'stripe'
 
-import { newStripeId } from './newStripeId'
-import { stripeFixture } from './stripeFixture'
+import { newStripeId, stripeFixture } from './stripeObjects'
 
 export type ChargeInput = {
   paymentIntentId: string
@@ -40,6 +39,8 @@ function paymentMethodDetails(
       amount_authorized: input.amount,
       authorization_code: '123456',
       brand: input.method.brand,
+      // Set by the network after 3-D Secure; a hosted-page test card is not authenticated.
+      electronic_commerce_indicator: null,
       installments: null,
       last4: input.method.last4,
       network: input.method.brand,
@@ -64,7 +65,8 @@ export function buildCharge(input: ChargeInput): Stripe.Charge {
     amount: input.amount,
     amount_captured: input.amount,
     amount_refunded: 0,
-    balance_transaction: pending ? null : newStripeId('txn'),
+    // Stripe attaches the balance transaction after the charge succeeds (see settleCharge).
+    balance_transaction: null,
     billing_details: { ...fixture.billing_details, email: input.email, name: input.name },
     calculated_statement_descriptor: 'STRIPE EMULATOR',
     captured: true,
@@ -103,4 +105,17 @@ export function buildCharge(input: ChargeInput): Stripe.Charge {
     status: pending ? 'pending' : 'succeeded',
     transfer_data: null,
   }
+}
+
+/**
+ * A succeeded charge gets its balance transaction a moment later, and Stripe says so with
+ * `charge.updated` (previous_attributes: balance_transaction null) after the Checkout events,
+ * so a shop must not expect the fee or net amount on `charge.succeeded`.
+ */
+export function attachBalanceTransaction(charge: Stripe.Charge): {
+  previousAttributes: Record<string, unknown>
+} {
+  const previousAttributes = { balance_transaction: charge.balance_transaction }
+  charge.balance_transaction = newStripeId('txn')
+  return { previousAttributes }
 }

@@ -1,20 +1,52 @@
 import type Stripe from 'stripe'
 
+import type { EmulatorState } from './createEmulatorState'
 import type { CheckoutSessionRequest } from './validateCheckoutSessionParams'
 
-import { newStripeId } from './newStripeId'
-import { stripeFixture } from './stripeFixture'
+import { newStripeId, stripeFixture } from './stripeObjects'
+
+/**
+ * Stripe's `item` object for one line of a Checkout Session. The fixtures carry no line item,
+ * so the shape follows the API reference: amounts, description (the product name) and the full price.
+ */
+export function buildLineItem(
+  state: EmulatorState,
+  { price, quantity }: { price: Stripe.Price; quantity: number },
+): Stripe.LineItem {
+  const amount = (price.unit_amount ?? 0) * quantity
+  const productName = state.products.get(
+    typeof price.product === 'string' ? price.product : price.product.id,
+  )?.name
+  return {
+    id: newStripeId('li'),
+    object: 'item',
+    adjustable_quantity: null,
+    amount_discount: 0,
+    amount_subtotal: amount,
+    amount_tax: 0,
+    amount_total: amount,
+    currency: price.currency,
+    description: productName ?? null,
+    metadata: {},
+    price: structuredClone(price),
+    quantity,
+  }
+}
 
 /**
  * An open Checkout Session: Stripe's fixture with what the request asked for, and the example
  * values that would mislead (shipping, tax, currency conversion, promotions) reset to what a plain
  * one-time payment session has.
  */
-export function buildCheckoutSession(
-  request: CheckoutSessionRequest,
-  amount: number,
-  publicUrl: string,
-): Stripe.Checkout.Session {
+export function buildCheckoutSession({
+  request,
+  amount,
+  publicUrl,
+}: {
+  request: CheckoutSessionRequest
+  amount: number
+  publicUrl: string
+}): Stripe.Checkout.Session {
   const id = newStripeId('cs')
   const created = Math.floor(Date.now() / 1000)
   return {

@@ -1,12 +1,10 @@
 import type Stripe from 'stripe'
 
-import { newStripeId } from './newStripeId'
-import { stripeFixture } from './stripeFixture'
+import { newStripeId, stripeFixture } from './stripeObjects'
 
 export type PaymentIntentInput = {
   amount: number
   currency: string
-  paymentMethodId: string
   paymentMethodType: 'card' | 'us_bank_account'
   metadata: Record<string, string>
   description: string | null
@@ -14,8 +12,8 @@ export type PaymentIntentInput = {
 }
 
 /**
- * The PaymentIntent Checkout creates when the shopper pays. It starts `processing` for a bank
- * debit; card payments are marked succeeded by the caller once the charge exists.
+ * The PaymentIntent Checkout creates when the shopper pays, as `payment_intent.created` shows it:
+ * no payment method or charge yet. The caller confirms it (payment method, charge, status).
  */
 export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentIntent {
   const id = newStripeId('pi')
@@ -42,7 +40,7 @@ export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentInt
     managed_payments: null,
     metadata: input.metadata,
     next_action: null,
-    payment_method: input.paymentMethodId,
+    payment_method: null,
     payment_method_configuration_details: null,
     payment_method_options: {},
     payment_method_types: [input.paymentMethodType],
@@ -50,7 +48,7 @@ export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentInt
     processing: null,
     receipt_email: input.receiptEmail,
     shipping: null,
-    status: 'processing',
+    status: 'requires_payment_method',
     transfer_data: null,
   }
 }

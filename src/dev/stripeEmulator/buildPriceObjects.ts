@@ -2,7 +2,7 @@ import type Stripe from 'stripe'
 
 import type { EmulatorPriceSpec } from './types'
 
-import { stripeFixture } from './stripeFixture'
+import { stripeFixture } from './stripeObjects'
 
 /** A Stripe price and its product from the short spec the emulator is configured with. */
 export function buildPriceObjects(
@@ -46,6 +46,8 @@ export function buildPriceObjects(
     metadata: {},
     name: spec.productName,
     package_dimensions: null,
+    // Required since the SDK's API version; a product with no tax code has none.
+    tax_details: null,
     // Digital downloads: Stripe's `service` type, nothing to ship.
     type: 'service',
     updated: created,

@@ -3,8 +3,7 @@ import type Stripe from 'stripe'
 import type { EmulatorContext } from './EmulatorContext'
 import type { StripeParams } from './types'
 
-import { buildCheckoutSession } from './buildCheckoutSession'
-import { buildLineItem } from './buildLineItem'
+import { buildCheckoutSession, buildLineItem } from './buildCheckoutSession'
 import { validateCheckoutSessionParams } from './validateCheckoutSessionParams'
 
 /** `POST /v1/checkout/sessions`: an open session whose `url` is the emulator's hosted page. */
@@ -13,12 +12,12 @@ export function createCheckoutSession(
   params: StripeParams,
 ): Stripe.Checkout.Session {
   const { state, options } = context
-  const request = validateCheckoutSessionParams(params, state)
+  const request = validateCheckoutSessionParams(params, state.prices)
   const lineItems = request.lineItems.map(({ price, quantity }) =>
-    buildLineItem(price, quantity, state),
+    buildLineItem(state, { price, quantity }),
   )
   const amount = lineItems.reduce((sum, item) => sum + item.amount_total, 0)
-  const session = buildCheckoutSession(request, amount, options.publicUrl)
+  const session = buildCheckoutSession({ request, amount, publicUrl: options.publicUrl })
   state.sessions.set(session.id, session)
   state.lineItems.set(session.id, lineItems)
   state.intentData.set(session.id, request.paymentIntentData)

@@ -3,10 +3,9 @@ import type Stripe from 'stripe'
 import type { EmulatorContext } from './EmulatorContext'
 import type { ApiRequestInfo, StripeParams } from './types'
 
-import { newStripeId } from './newStripeId'
+import { newStripeId, stripeFixture } from './stripeObjects'
 import { readParam } from './readParam'
 import { StripeApiError } from './StripeApiError'
-import { stripeFixture } from './stripeFixture'
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer']
 
@@ -25,21 +24,26 @@ function findCharge({ state }: EmulatorContext, params: StripeParams): Stripe.Ch
   }
   if (chargeId) {
     const charge = state.charges.get(chargeId)
-    if (!charge) throw StripeApiError.resourceMissing('charge', chargeId, 'charge')
+    if (!charge)
+      throw StripeApiError.resourceMissing({ objectName: 'charge', id: chargeId, param: 'charge' })
     return charge
   }
   const paymentIntent = state.paymentIntents.get(paymentIntentId!)
   if (!paymentIntent)
-    throw StripeApiError.resourceMissing('payment_intent', paymentIntentId!, 'payment_intent')
+    throw StripeApiError.resourceMissing({
+      objectName: 'payment_intent',
+      id: paymentIntentId!,
+      param: 'payment_intent',
+    })
   const charge =
     typeof paymentIntent.latest_charge === 'string'
       ? state.charges.get(paymentIntent.latest_charge)
       : undefined
   if (!charge || paymentIntent.status !== 'succeeded') {
-    throw StripeApiError.invalid(
-      'payment_intent',
-      'This PaymentIntent does not have a successful charge to refund.',
-    )
+    throw StripeApiError.invalid({
+      param: 'payment_intent',
+      message: 'This PaymentIntent does not have a successful charge to refund.',
+    })
   }
   return charge
 }
@@ -50,39 +54,41 @@ function findCharge({ state }: EmulatorContext, params: StripeParams): Stripe.Ch
  */
 export function createRefund(
   context: EmulatorContext,
-  params: StripeParams,
-  request: ApiRequestInfo,
+  { params, request }: { params: StripeParams; request: ApiRequestInfo },
 ): Stripe.Refund {
   const charge = findCharge(context, params)
   if (charge.status !== 'succeeded')
-    throw StripeApiError.invalid(
-      'charge',
-      `Charge ${charge.id} has not succeeded and cannot be refunded.`,
-    )
+    throw StripeApiError.invalid({
+      param: 'charge',
+      message: `Charge ${charge.id} has not succeeded and cannot be refunded.`,
+    })
   if (charge.disputed)
-    throw StripeApiError.invalid(
-      'charge',
-      `Charge ${charge.id} has been charged back; cannot issue a refund.`,
-      'charge_disputed',
-    )
+    throw StripeApiError.invalid({
+      param: 'charge',
+      message: `Charge ${charge.id} has been charged back; cannot issue a refund.`,
+      code: 'charge_disputed',
+    })
   if (charge.refunded)
-    throw StripeApiError.invalid(
-      'charge',
-      `Charge ${charge.id} has already been refunded.`,
-      'charge_already_refunded',
-    )
+    throw StripeApiError.invalid({
+      param: 'charge',
+      message: `Charge ${charge.id} has already been refunded.`,
+      code: 'charge_already_refunded',
+    })
   const remaining = charge.amount - charge.amount_refunded
-  const amount = readParam.integer(params.amount, 'amount', { min: 1 }) ?? remaining
+  const amount = readParam.integer(params.amount, { param: 'amount', min: 1 }) ?? remaining
   if (amount > remaining) {
-    throw StripeApiError.invalid(
-      'amount',
-      `Refund amount (${formatDollars(amount)}) is greater than unrefunded amount on charge (${formatDollars(remaining)})`,
-      'amount_too_large',
-    )
+    throw StripeApiError.invalid({
+      param: 'amount',
+      message: `Refund amount (${formatDollars(amount)}) is greater than unrefunded amount on charge (${formatDollars(remaining)})`,
+      code: 'amount_too_large',
+    })
   }
   const reason = readParam.string(params.reason, 'reason')
   if (reason && !REASONS.includes(reason))
-    throw StripeApiError.invalid('reason', `Invalid reason: must be one of ${REASONS.join(', ')}`)
+    throw StripeApiError.invalidParameter({
+      param: 'reason',
+      message: `Invalid reason: must be one of ${REASONS.join(', ')}`,
+    })
 
   const refund: Stripe.Refund = {
     ...stripeFixture('refund'),
@@ -103,7 +109,7 @@ export function createRefund(
   charge.amount_refunded += amount
   charge.refunded = charge.amount_refunded === charge.amount
   charge.refunds?.data.unshift(refund)
-  context.publishEvent('charge.refunded', charge, request)
-  context.publishEvent('refund.created', refund, request)
+  context.publishEvent({ type: 'charge.refunded', object: charge, request })
+  context.publishEvent({ type: 'refund.created', object: refund, request })
   return refund
 }

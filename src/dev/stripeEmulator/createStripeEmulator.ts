@@ -4,22 +4,20 @@ import type { AddressInfo } from 'node:net'
 import type { EmulatorContext } from './EmulatorContext'
 import type { StripeEmulator, StripeEmulatorOptions } from './types'
 
-import { closeDispute } from './closeDispute'
+import { closeDispute, openDispute } from './disputes'
 import { createBackgroundTasks } from './createBackgroundTasks'
 import { createEmulatorState } from './createEmulatorState'
 import { createEventPublisher } from './createEventPublisher'
 import { createWebhookDeliverer } from './createWebhookDeliverer'
-import { demoPrices } from './demoPrices'
 import { handleAdminRequest } from './handleAdminRequest'
 import { handleApiRequest } from './handleApiRequest'
 import { handleCheckoutPage } from './handleCheckoutPage'
-import { openDispute } from './openDispute'
 import { payCheckoutSession } from './payCheckoutSession'
-import { resetEmulator } from './resetEmulator'
+import { resetEmulator } from './EmulatorContext'
 import { resolveEmulatorOptions } from './resolveEmulatorOptions'
-import { respond } from './respond'
+import { respond } from './http'
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+function listen(server: Server, { port, host }: { port: number; host: string }): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
@@ -36,21 +34,27 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 
 async function route(
   context: EmulatorContext,
-  request: IncomingMessage,
-  response: ServerResponse,
+  { request, response }: { request: IncomingMessage; response: ServerResponse },
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://emulator.invalid')
-  if (url.pathname.startsWith('/v1/')) return handleApiRequest(context, request, response, url)
+  if (url.pathname.startsWith('/v1/')) return handleApiRequest(context, { request, response, url })
   const checkout = /^\/checkout\/([^/]+)\/?$/.exec(url.pathname)
   if (checkout)
-    return handleCheckoutPage(context, request, response, decodeURIComponent(checkout[1]))
+    return handleCheckoutPage(context, {
+      request,
+      response,
+      sessionId: decodeURIComponent(checkout[1]),
+    })
   if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/'))
-    return handleAdminRequest(context, request, response, url)
-  respond.json(response, url.pathname === '/' ? 200 : 404, {
-    name: 'Stripe emulator (test mode, in memory)',
-    api: '/v1',
-    admin: '/_emulator',
-    ...(url.pathname === '/' ? {} : { error: `Nothing at ${url.pathname}` }),
+    return handleAdminRequest(context, { request, response, url })
+  respond.json(response, {
+    status: url.pathname === '/' ? 200 : 404,
+    body: {
+      name: 'Stripe emulator (test mode, in memory)',
+      api: '/v1',
+      admin: '/_emulator',
+      ...(url.pathname === '/' ? {} : { error: `Nothing at ${url.pathname}` }),
+    },
   })
 }
 
@@ -69,30 +73,29 @@ export async function createStripeEmulator(
   const host = options.host ?? '127.0.0.1'
   // The request handler is attached once the context exists; publicUrl needs the port listen() picked.
   const server = createServer()
-  const port = await listen(server, options.port ?? 0, host)
+  const port = await listen(server, { port: options.port ?? 0, host })
 
   const resolved = resolveEmulatorOptions(options, port)
-  const prices = [
-    ...demoPrices.filter((demo) => !options.prices?.some((price) => price.id === demo.id)),
-    ...(options.prices ?? []),
-  ]
   const tasks = createBackgroundTasks((error) =>
     resolved.log(`background task failed: ${error instanceof Error ? error.stack : String(error)}`),
   )
-  const state = createEmulatorState(prices)
+  const state = createEmulatorState(resolved.prices)
   const deliverer = createWebhookDeliverer(resolved, tasks)
   const ready: EmulatorContext = {
     state,
     options: resolved,
     tasks,
     deliverer,
-    publishEvent: createEventPublisher(state, resolved, deliverer),
+    publishEvent: createEventPublisher({ state, options: resolved, deliverer }),
   }
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    route(ready, request, response).catch((error: unknown) => {
+    route(ready, { request, response }).catch((error: unknown) => {
       resolved.log(`request failed: ${error instanceof Error ? error.stack : String(error)}`)
       if (!response.headersSent)
-        respond.json(response, 500, { error: { type: 'api_error', message: String(error) } })
+        respond.json(response, {
+          status: 500,
+          body: { error: { type: 'api_error', message: String(error) } },
+        })
       else response.destroy()
     })
   })
@@ -111,10 +114,10 @@ export async function createStripeEmulator(
       const record = state.events.get(id)
       return record ? deliverer.resend(record) : Promise.reject(new Error(`No such event: '${id}'`))
     },
-    payCheckoutSession: (sessionId, payment) => payCheckoutSession(ready, sessionId, payment),
+    payCheckoutSession: (sessionId, payment) => payCheckoutSession(ready, { sessionId, payment }),
     openDispute: (chargeOrPaymentIntentId, disputeOptions) =>
-      openDispute(ready, chargeOrPaymentIntentId, disputeOptions?.reason),
-    closeDispute: (disputeId, status) => closeDispute(ready, disputeId, status),
+      openDispute(ready, { chargeOrPaymentIntentId, reason: disputeOptions?.reason }),
+    closeDispute: (disputeId, status) => closeDispute(ready, { disputeId, status }),
     idle: () => tasks.idle(),
     reset: () => resetEmulator(ready),
     close: async () => {

@@ -25,8 +25,7 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
 
   async function attempt(
     record: EventRecord,
-    url: string,
-    trigger: DeliveryAttempt['trigger'],
+    { url, trigger }: { url: string; trigger: DeliveryAttempt['trigger'] },
   ): Promise<DeliveryAttempt> {
     const payload = JSON.stringify(record.event, null, 2)
     const signature = Stripe.webhooks.generateTestHeaderString({
@@ -73,12 +72,11 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
 
   async function deliverWithRetries(
     record: EventRecord,
-    url: string,
-    retryIndex: number,
+    { url, retryIndex }: { url: string; retryIndex: number },
   ): Promise<void> {
     // A manual resend may already have got the event through while this retry was waiting.
     if (record.delivery.status === 'succeeded') return
-    const result = await attempt(record, url, retryIndex === 0 ? 'automatic' : 'retry')
+    const result = await attempt(record, { url, trigger: retryIndex === 0 ? 'automatic' : 'retry' })
     if (succeeded(result)) {
       record.delivery.status = 'succeeded'
       return
@@ -93,7 +91,7 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
     }
     result.nextRetryInMs = delay
     options.log(`webhook ${record.event.type} ${record.event.id}: retrying in ${delay} ms`)
-    tasks.later(delay, () => deliverWithRetries(record, url, retryIndex + 1))
+    tasks.later(delay, () => deliverWithRetries(record, { url, retryIndex: retryIndex + 1 }))
   }
 
   return {
@@ -101,7 +99,7 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
       const url = options.webhookUrl
       if (!url) return
       record.delivery.status = 'pending'
-      tasks.run(() => deliverWithRetries(record, url, 0))
+      tasks.run(() => deliverWithRetries(record, { url, retryIndex: 0 }))
     },
 
     /** One attempt now, outside the retry schedule, like `stripe events resend`. */
@@ -109,7 +107,7 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
       const url = options.webhookUrl
       if (!url)
         return Promise.reject(new Error('The emulator has no webhookUrl to resend events to.'))
-      const delivery = attempt(record, url, 'resend').then((result) => {
+      const delivery = attempt(record, { url, trigger: 'resend' }).then((result) => {
         if (succeeded(result)) record.delivery.status = 'succeeded'
         return result
       })

@@ -2,20 +2,19 @@ import type { EmulatorState } from './createEmulatorState'
 import type { StripeParamValue } from './types'
 
 import { StripeApiError } from './StripeApiError'
-import { stripeList } from './stripeList'
+import { stripeList } from './stripeObjects'
 
 type Expandable = Record<string, unknown>
 
 function expandPath(
   target: Expandable,
-  segments: string[],
-  fullPath: string,
-  state: EmulatorState,
+  { segments, fullPath, state }: { segments: string[]; fullPath: string; state: EmulatorState },
 ): void {
   const [field, ...rest] = segments
   if (target.object === 'list' && field === 'data' && Array.isArray(target.data)) {
     if (rest.length > 0)
-      for (const item of target.data as Expandable[]) expandPath(item, rest, fullPath, state)
+      for (const item of target.data as Expandable[])
+        expandPath(item, { segments: rest, fullPath, state })
     return
   }
   let value = target[field]
@@ -28,17 +27,20 @@ function expandPath(
   } else if (typeof value === 'string' && field !== 'id' && field !== 'object') {
     const found = state.findById(value)
     if (!found)
-      throw StripeApiError.invalid(
-        'expand',
-        `The Stripe emulator cannot expand ${fullPath}: it does not keep objects like '${value}'.`,
-      )
+      throw StripeApiError.invalid({
+        param: 'expand',
+        message: `The Stripe emulator cannot expand ${fullPath}: it does not keep objects like '${value}'.`,
+      })
     value = target[field] = structuredClone(found)
   } else if (value === undefined || (typeof value !== 'object' && value !== null)) {
-    throw StripeApiError.invalid('expand', `This property cannot be expanded (${fullPath}).`)
+    throw StripeApiError.invalid({
+      param: 'expand',
+      message: `This property cannot be expanded (${fullPath}).`,
+    })
   }
   // A null stays null, as in Stripe; an expanded object can be expanded further.
   if (rest.length > 0 && value !== null && typeof value === 'object')
-    expandPath(value as Expandable, rest, fullPath, state)
+    expandPath(value as Expandable, { segments: rest, fullPath, state })
 }
 
 /**
@@ -48,22 +50,21 @@ function expandPath(
  */
 export function expandObject<T extends object>(
   object: T,
-  expand: StripeParamValue | undefined,
-  state: EmulatorState,
+  { expand, state }: { expand: StripeParamValue | undefined; state: EmulatorState },
 ): T {
   if (expand === undefined || expand === '') return object
   const paths = typeof expand === 'string' ? [expand] : Array.isArray(expand) ? expand : null
   if (!paths || paths.some((path) => typeof path !== 'string'))
-    throw StripeApiError.invalid('expand', 'Invalid array')
+    throw StripeApiError.invalid({ param: 'expand', message: 'Invalid array' })
   const copy = structuredClone(object) as unknown as Expandable
   for (const path of paths as string[]) {
     const segments = path.split('.')
     if (segments.length > 4)
-      throw StripeApiError.invalid(
-        'expand',
-        `You cannot expand more than 4 levels of a property. Property: ${path}`,
-      )
-    expandPath(copy, segments, path, state)
+      throw StripeApiError.invalid({
+        param: 'expand',
+        message: `You cannot expand more than 4 levels of a property. Property: ${path}`,
+      })
+    expandPath(copy, { segments, fullPath: path, state })
   }
   return copy as unknown as T
 }

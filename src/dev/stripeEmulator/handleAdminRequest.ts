@@ -2,11 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { EmulatorContext } from './EmulatorContext'
 
-import { closeDispute } from './closeDispute'
-import { openDispute } from './openDispute'
-import { readRequestBody } from './readRequestBody'
-import { resetEmulator } from './resetEmulator'
-import { respond } from './respond'
+import { closeDispute, openDispute } from './disputes'
+import { readRequestBody, respond } from './http'
+import { resetEmulator } from './EmulatorContext'
 
 const ENDPOINTS = {
   'GET /_emulator/events': 'every event, oldest first, with its delivery attempts (?type= filters)',
@@ -37,21 +35,23 @@ async function readFields(request: IncomingMessage): Promise<Record<string, stri
  */
 export async function handleAdminRequest(
   context: EmulatorContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
+  { request, response, url }: { request: IncomingMessage; response: ServerResponse; url: URL },
 ): Promise<void> {
   const { state } = context
   const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`
   const [, id] = /^[A-Z]+ \/_emulator\/(?:events|charges|disputes)\/([^/]+)/.exec(route) ?? []
   try {
-    if (route === 'GET /_emulator') return respond.json(response, 200, { endpoints: ENDPOINTS })
+    if (route === 'GET /_emulator')
+      return respond.json(response, { status: 200, body: { endpoints: ENDPOINTS } })
     if (route === 'GET /_emulator/requests')
-      return respond.json(response, 200, { data: state.requests })
+      return respond.json(response, { status: 200, body: { data: state.requests } })
     if (route === 'GET /_emulator/events') {
       const type = url.searchParams.get('type')
-      return respond.json(response, 200, {
-        data: [...state.events.values()].filter((record) => !type || record.event.type === type),
+      return respond.json(response, {
+        status: 200,
+        body: {
+          data: [...state.events.values()].filter((record) => !type || record.event.type === type),
+        },
       })
     }
     if (route === 'POST /_emulator/faults') {
@@ -63,8 +63,11 @@ export async function handleAdminRequest(
         count?: number
       }
       if (!fields.path?.startsWith('/v1/'))
-        return respond.json(response, 400, {
-          error: 'path must be an API path such as /v1/checkout/sessions',
+        return respond.json(response, {
+          status: 400,
+          body: {
+            error: 'path must be an API path such as /v1/checkout/sessions',
+          },
         })
       const fault = {
         method: (fields.method ?? 'POST').toUpperCase(),
@@ -74,31 +77,44 @@ export async function handleAdminRequest(
         remaining: Number(fields.count ?? 1),
       }
       state.faults.push(fault)
-      return respond.json(response, 200, fault)
+      return respond.json(response, { status: 200, body: fault })
     }
     if (route === 'POST /_emulator/reset') {
       resetEmulator(context)
-      return respond.json(response, 200, { reset: true })
+      return respond.json(response, { status: 200, body: { reset: true } })
     }
     if (
       route === `GET /_emulator/events/${id}` ||
       route === `POST /_emulator/events/${id}/resend`
     ) {
       const record = state.events.get(id)
-      if (!record) return respond.json(response, 404, { error: `No such event: '${id}'` })
-      if (request.method === 'GET') return respond.json(response, 200, record)
-      return respond.json(response, 200, await context.deliverer.resend(record))
+      if (!record)
+        return respond.json(response, { status: 404, body: { error: `No such event: '${id}'` } })
+      if (request.method === 'GET') return respond.json(response, { status: 200, body: record })
+      return respond.json(response, { status: 200, body: await context.deliverer.resend(record) })
     }
     if (route === `POST /_emulator/charges/${id}/dispute`) {
       const fields = await readFields(request)
-      return respond.json(response, 200, openDispute(context, id, fields.reason))
+      return respond.json(response, {
+        status: 200,
+        body: openDispute(context, { chargeOrPaymentIntentId: id, reason: fields.reason }),
+      })
     }
     if (route === `POST /_emulator/disputes/${id}/close`) {
       const fields = await readFields(request)
-      return respond.json(response, 200, closeDispute(context, id, fields.status as 'won' | 'lost'))
+      return respond.json(response, {
+        status: 200,
+        body: closeDispute(context, { disputeId: id, status: fields.status as 'won' | 'lost' }),
+      })
     }
-    respond.json(response, 404, { error: `No emulator endpoint ${route}`, endpoints: ENDPOINTS })
+    respond.json(response, {
+      status: 404,
+      body: { error: `No emulator endpoint ${route}`, endpoints: ENDPOINTS },
+    })
   } catch (error) {
-    respond.json(response, 400, { error: error instanceof Error ? error.message : String(error) })
+    respond.json(response, {
+      status: 400,
+      body: { error: error instanceof Error ? error.message : String(error) },
+    })
   }
 }

@@ -8,27 +8,53 @@ import type { RecordedRequest, StripeParams } from './types'
 import { apiRoutes } from './apiRoutes'
 import { authenticateApiKey } from './authenticateApiKey'
 import { expandObject } from './expandObject'
-import { newStripeId } from './newStripeId'
+import { readRequestBody, respond } from './http'
 import { parseStripeParams } from './parseStripeParams'
-import { readRequestBody } from './readRequestBody'
-import { respond } from './respond'
 import { StripeApiError } from './StripeApiError'
+import { newStripeId } from './stripeObjects'
 
 type Outcome = {
   status: number
   body: unknown
   headers?: Record<string, string>
   replayed?: boolean
+  injected?: boolean
 }
+
+/** Stripe: "Idempotency keys are up to 255 characters long." */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255
 
 function idempotencyError(message: string): StripeApiError {
   return new StripeApiError(400, { type: 'idempotency_error', message })
 }
 
 /**
- * Stripe's idempotency: a key answers with the first successful response for as long as the
- * request is the same; a different endpoint or body under the same key is refused. Validation
- * errors are not stored (Stripe saves a result only once the endpoint started executing).
+ * A key Stripe would not accept, refused before anything runs, so nothing is stored under it.
+ * The wording is Stripe's answer to a key outside 1–255 characters, as quoted in
+ * cartalyst/stripe#65; the SDK raises it as StripeIdempotencyError.
+ */
+function checkIdempotencyKey(key: string | null): void {
+  if (key === null) return
+  if (key.length >= 1 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH) return
+  throw idempotencyError(
+    `Idempotent key length is ${key.length}, which is outside accepted lengths. Idempotent Keys must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters long. If you're looking for a decent generator, try using a UUID defined by IETF RFC 4122.`,
+  )
+}
+
+function errorOutcome(error: StripeApiError): Outcome {
+  return {
+    status: error.statusCode,
+    body: { error: error.body },
+    headers: error.statusCode === 401 ? { 'WWW-Authenticate': 'Bearer realm="Stripe"' } : {},
+  }
+}
+
+/**
+ * Stripe's idempotency: the first response to a key is saved whatever its status (a 400 the
+ * endpoint answered, a 402, a 500) and replayed for as long as the request is the same; a
+ * different endpoint or body under the same key is refused. A request refused before the endpoint
+ * starts executing (malformed or unknown parameters) saves nothing, so a corrected retry can reuse
+ * the key (https://docs.stripe.com/api/idempotent_requests).
  */
 function runIdempotently(
   context: EmulatorContext,
@@ -65,8 +91,14 @@ function runIdempotently(
       replayed: true,
     }
   }
-  const outcome = run()
-  if (cacheKey && outcome.status === 200) {
+  let outcome: Outcome
+  try {
+    outcome = run()
+  } catch (error) {
+    if (!(error instanceof StripeApiError) || error.beforeExecution) throw error
+    outcome = errorOutcome(error)
+  }
+  if (cacheKey) {
     context.state.idempotency.set(cacheKey, {
       ...fingerprint,
       status: outcome.status,
@@ -79,20 +111,32 @@ function runIdempotently(
 
 function route(
   context: EmulatorContext,
-  method: string,
-  path: string,
-  params: StripeParams,
-  requestId: string,
-  idempotencyKey: string | null,
+  {
+    method,
+    path,
+    params,
+    requestId,
+    idempotencyKey,
+  }: {
+    method: string
+    path: string
+    params: StripeParams
+    requestId: string
+    idempotencyKey: string | null
+  },
 ): Outcome {
   for (const candidate of apiRoutes) {
     const match = candidate.method === method ? candidate.pattern.exec(path) : null
     if (!match) continue
-    const result = candidate.handle(context, match.slice(1).map(decodeURIComponent), params, {
-      id: requestId,
-      idempotencyKey,
+    const result = candidate.handle(context, {
+      pathIds: match.slice(1).map(decodeURIComponent),
+      params,
+      request: { id: requestId, idempotencyKey },
     })
-    return { status: 200, body: expandObject(result, params.expand, context.state) }
+    return {
+      status: 200,
+      body: expandObject(result, { expand: params.expand, state: context.state }),
+    }
   }
   throw new StripeApiError(404, {
     type: 'invalid_request_error',
@@ -100,12 +144,26 @@ function route(
   })
 }
 
+/** Internal failures become Stripe's api_error; Should-Retry false, or the SDK retries an emulator bug twice. */
+function internalErrorOutcome(
+  context: EmulatorContext,
+  { error, where }: { error: unknown; where: string },
+): Outcome {
+  context.options.log(
+    `internal error on ${where}: ${error instanceof Error ? error.stack : String(error)}`,
+  )
+  const message = `The Stripe emulator failed: ${error instanceof Error ? error.message : String(error)}`
+  return {
+    status: 500,
+    body: { error: { type: 'api_error', message } },
+    headers: { 'Stripe-Should-Retry': 'false' },
+  }
+}
+
 /** One `/v1/…` request: authenticate, parse, replay or run, answer like Stripe, and record it for tests. */
 export async function handleApiRequest(
   context: EmulatorContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
+  { request, response, url }: { request: IncomingMessage; response: ServerResponse; url: URL },
 ): Promise<void> {
   const requestId = newStripeId('req')
   const method = request.method ?? 'GET'
@@ -139,16 +197,20 @@ export async function handleApiRequest(
     const apiKey = authenticateApiKey(request)
     if (parsed instanceof StripeApiError) throw parsed
     const params = parsed
+    checkIdempotencyKey(idempotencyKey)
     const fault = context.state.faults.find(
       (candidate) =>
         candidate.remaining > 0 && candidate.method === method && candidate.path === url.pathname,
     )
     if (fault) {
+      // A canned failure stands for the request never reaching Stripe's API, so it is not
+      // saved under the idempotency key: the SDK's retry with the same key gets a real answer.
       fault.remaining -= 1
       outcome = {
         status: fault.status,
         body: fault.body,
         headers: { 'Stripe-Should-Retry': 'false' },
+        injected: true,
       }
     } else
       outcome = runIdempotently(context, {
@@ -156,27 +218,20 @@ export async function handleApiRequest(
         key: idempotencyKey ?? '',
         fingerprint: { method, path: url.pathname, body },
         requestId,
-        run: () => route(context, method, url.pathname, params, requestId, idempotencyKey),
+        run: () => {
+          try {
+            return route(context, { method, path: url.pathname, params, requestId, idempotencyKey })
+          } catch (error) {
+            if (error instanceof StripeApiError) throw error
+            return internalErrorOutcome(context, { error, where: `${method} ${url.pathname}` })
+          }
+        },
       })
   } catch (error) {
-    if (error instanceof StripeApiError) {
-      outcome = {
-        status: error.statusCode,
-        body: { error: error.body },
-        headers: error.statusCode === 401 ? { 'WWW-Authenticate': 'Bearer realm="Stripe"' } : {},
-      }
-    } else {
-      context.options.log(
-        `internal error on ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`,
-      )
-      // Should-Retry false: the SDK would otherwise retry an emulator bug twice before reporting it.
-      const message = `The Stripe emulator failed: ${error instanceof Error ? error.message : String(error)}`
-      outcome = {
-        status: 500,
-        body: { error: { type: 'api_error', message } },
-        headers: { 'Stripe-Should-Retry': 'false' },
-      }
-    }
+    outcome =
+      error instanceof StripeApiError
+        ? errorOutcome(error)
+        : internalErrorOutcome(context, { error, where: `${method} ${url.pathname}` })
   }
 
   recorded.status = outcome.status
@@ -184,11 +239,26 @@ export async function handleApiRequest(
   context.options.log(
     `${method} ${url.pathname} → ${outcome.status}${outcome.replayed ? ' (idempotent replay)' : ''}`,
   )
-  respond.json(response, outcome.status, outcome.body, {
-    'Request-Id': requestId,
-    'Stripe-Version':
-      (request.headers['stripe-version'] as string | undefined) ?? Stripe.API_VERSION,
-    ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
-    ...outcome.headers,
+  context.options.transcript?.({
+    kind: 'api',
+    method,
+    path: url.pathname,
+    params: recorded.params,
+    status: outcome.status,
+    // A copy: the SDK-facing body must not change if a later request edits a stored object.
+    body: structuredClone(outcome.body),
+    injected: outcome.injected ?? false,
+    replayed: outcome.replayed ?? false,
+  })
+  respond.json(response, {
+    status: outcome.status,
+    body: outcome.body,
+    headers: {
+      'Request-Id': requestId,
+      'Stripe-Version':
+        (request.headers['stripe-version'] as string | undefined) ?? Stripe.API_VERSION,
+      ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+      ...outcome.headers,
+    },
   })
 }

@@ -4,9 +4,8 @@ import type { EmulatorContext } from './EmulatorContext'
 import type { CheckoutPayment } from './types'
 
 import { payCheckoutSession } from './payCheckoutSession'
-import { readRequestBody } from './readRequestBody'
+import { readRequestBody, respond } from './http'
 import { renderCheckoutPage } from './renderCheckoutPage'
-import { respond } from './respond'
 
 function paymentFromForm(form: URLSearchParams): CheckoutPayment | null {
   const email = form.get('email') ?? undefined
@@ -30,63 +29,61 @@ function paymentFromForm(form: URLSearchParams): CheckoutPayment | null {
  */
 export async function handleCheckoutPage(
   context: EmulatorContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  sessionId: string,
+  {
+    request,
+    response,
+    sessionId,
+  }: { request: IncomingMessage; response: ServerResponse; sessionId: string },
 ): Promise<void> {
   const session = context.state.sessions.get(sessionId)
   if (!session) {
-    respond.html(
-      response,
-      404,
-      '<!doctype html><title>Not found</title><h1>Something went wrong</h1><p>No such checkout session.</p>',
-    )
+    respond.html(response, {
+      status: 404,
+      html: '<!doctype html><title>Not found</title><h1>Something went wrong</h1><p>No such checkout session.</p>',
+    })
     return
   }
   const lineItems = context.state.lineItems.get(sessionId) ?? []
   if (request.method === 'GET' || request.method === 'HEAD') {
-    respond.html(response, 200, renderCheckoutPage({ session, lineItems }))
+    respond.html(response, { status: 200, html: renderCheckoutPage({ session, lineItems }) })
     return
   }
   if (request.method !== 'POST') {
-    respond.html(
-      response,
-      405,
-      '<!doctype html><title>Method not allowed</title><p>Use GET or POST.</p>',
-    )
+    respond.html(response, {
+      status: 405,
+      html: '<!doctype html><title>Method not allowed</title><p>Use GET or POST.</p>',
+    })
     return
   }
 
   const form = new URLSearchParams(await readRequestBody(request))
   const payment = paymentFromForm(form)
   if (!payment) {
-    respond.html(
-      response,
-      400,
-      renderCheckoutPage({
+    respond.html(response, {
+      status: 400,
+      html: renderCheckoutPage({
         session,
         lineItems,
         error: `Unknown payment method '${form.get('method')}'.`,
       }),
-    )
+    })
     return
   }
-  const result = payCheckoutSession(context, sessionId, payment)
+  const result = payCheckoutSession(context, { sessionId, payment })
   if (result.outcome === 'paid' || result.outcome === 'processing') {
     respond.redirect(response, result.redirectUrl)
     return
   }
   const status = result.outcome === 'declined' ? 402 : session.status === 'open' ? 400 : 409
   const cardNumber = payment.method === 'card' ? payment.cardNumber : undefined
-  respond.html(
-    response,
+  respond.html(response, {
     status,
-    renderCheckoutPage({
+    html: renderCheckoutPage({
       session,
       lineItems,
       error: result.message,
       email: payment.email,
       cardNumber,
     }),
-  )
+  })
 }

@@ -10,4 +10,5 @@ export type {
   RecordedRequest,
   StripeEmulator,
   StripeEmulatorOptions,
+  TranscriptEntry,
 } from './types'

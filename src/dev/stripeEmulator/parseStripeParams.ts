@@ -11,21 +11,29 @@ function decode(component: string): string {
     // Browsers' form posts encode spaces as '+'; the SDK encodes a literal '+' as %2B, so both read right.
     return decodeURIComponent(component.replace(/\+/g, ' '))
   } catch {
-    throw StripeApiError.invalid(undefined, `Invalid request: could not decode '${component}'.`)
+    throw StripeApiError.invalidParameter({
+      param: undefined,
+      message: `Invalid request: could not decode '${component}'.`,
+    })
   }
 }
 
 /** `line_items[0][price]` → ['line_items', '0', 'price']; `expand[]` → ['expand', ''] (append). */
 function splitKey(key: string): string[] {
   const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key)
-  if (!match) throw StripeApiError.invalid(key, `Invalid parameter name: ${key}`)
+  if (!match)
+    throw StripeApiError.invalidParameter({ param: key, message: `Invalid parameter name: ${key}` })
   const segments = [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((part) => part[1])]
   const forbidden = segments.find((segment) => FORBIDDEN_KEYS.has(segment))
-  if (forbidden) throw StripeApiError.invalid(key, `Invalid parameter name: ${key}`)
+  if (forbidden)
+    throw StripeApiError.invalidParameter({ param: key, message: `Invalid parameter name: ${key}` })
   return segments
 }
 
-function assign(root: Node, segments: string[], value: string, key: string): void {
+function assign(
+  root: Node,
+  { segments, value, key }: { segments: string[]; value: string; key: string },
+): void {
   let node = root
   segments.forEach((rawSegment, index) => {
     const segment = rawSegment === '' ? String(Object.keys(node).length) : rawSegment
@@ -33,12 +41,18 @@ function assign(root: Node, segments: string[], value: string, key: string): voi
     const existing = node[segment]
     if (isLast) {
       if (typeof existing === 'object')
-        throw StripeApiError.invalid(key, `Invalid hash: ${key} is both a value and a hash.`)
+        throw StripeApiError.invalidParameter({
+          param: key,
+          message: `Invalid hash: ${key} is both a value and a hash.`,
+        })
       node[segment] = value
       return
     }
     if (typeof existing === 'string')
-      throw StripeApiError.invalid(key, `Invalid hash: ${key} is both a value and a hash.`)
+      throw StripeApiError.invalidParameter({
+        param: key,
+        message: `Invalid hash: ${key} is both a value and a hash.`,
+      })
     node = existing ?? (node[segment] = {})
   })
 }
@@ -64,7 +78,7 @@ export function parseStripeParams(encoded: string): StripeParams {
     const separator = pair.indexOf('=')
     const key = decode(separator === -1 ? pair : pair.slice(0, separator))
     const value = separator === -1 ? '' : decode(pair.slice(separator + 1))
-    assign(root, splitKey(key), value, key)
+    assign(root, { segments: splitKey(key), value, key })
   }
   // The top level is always a hash, even for a body like `0=a` that would otherwise look like an array.
   return Object.fromEntries(Object.keys(root).map((key) => [key, toParams(root[key])]))

@@ -4,9 +4,9 @@ import type { EmulatorContext } from './EmulatorContext'
 import type { ChargeInput } from './buildCharge'
 import type { CheckoutPayment, CheckoutPaymentResult } from './types'
 
-import { buildCharge } from './buildCharge'
+import { attachBalanceTransaction, buildCharge } from './buildCharge'
 import { buildPaymentIntent } from './buildPaymentIntent'
-import { newStripeId } from './newStripeId'
+import { newStripeId } from './stripeObjects'
 import { settleBankTransfer } from './settleBankTransfer'
 import { StripeApiError } from './StripeApiError'
 import { testCards } from './testCards'
@@ -23,10 +23,12 @@ function passesLuhn(digits: string): boolean {
 
 function completeSession(
   session: Stripe.Checkout.Session,
-  paymentIntentId: string,
-  email: string,
-  name: string | null,
-  paid: boolean,
+  {
+    paymentIntentId,
+    email,
+    name,
+    paid,
+  }: { paymentIntentId: string; email: string; name: string | null; paid: boolean },
 ): void {
   session.status = 'complete'
   session.payment_status = paid ? 'paid' : 'unpaid'
@@ -59,16 +61,24 @@ function completeSession(
 /**
  * What happens when the shopper submits the hosted page: Stripe's test cards succeed or decline,
  * and a bank debit completes the session unpaid and settles (or fails) after `asyncPaymentDelayMs`,
- * emitting the same events, in the same order, as Stripe Checkout.
+ * emitting the same events, in the order Stripe Checkout creates them. A card payment:
+ * payment_intent.created, charge.succeeded, payment_intent.succeeded, checkout.session.completed,
+ * charge.updated (the balance transaction). A bank debit: payment_intent.created,
+ * payment_intent.processing, charge.pending, checkout.session.completed, then later the settlement.
  */
 export function payCheckoutSession(
   context: EmulatorContext,
-  sessionId: string,
-  payment: CheckoutPayment,
+  { sessionId, payment }: { sessionId: string; payment: CheckoutPayment },
 ): CheckoutPaymentResult {
   const { state, options, publishEvent } = context
   const session = state.sessions.get(sessionId)
-  if (!session) throw StripeApiError.resourceMissing('checkout.session', sessionId, 'id', true)
+  if (!session)
+    throw StripeApiError.resourceMissing({
+      objectName: 'checkout.session',
+      id: sessionId,
+      param: 'id',
+      inPath: true,
+    })
   if (session.status !== 'open') {
     const message =
       session.status === 'complete'
@@ -107,10 +117,12 @@ export function payCheckoutSession(
   const paymentIntent = buildPaymentIntent({
     amount,
     currency,
-    paymentMethodId,
     paymentMethodType: method.type,
     ...intentData,
   })
+  state.paymentIntents.set(paymentIntent.id, paymentIntent)
+  // Checkout creates the PaymentIntent when the shopper submits (API versions since 2022-08-01).
+  publishEvent({ type: 'payment_intent.created', object: paymentIntent })
   const charge = buildCharge({
     paymentIntentId: paymentIntent.id,
     paymentMethodId,
@@ -122,8 +134,9 @@ export function payCheckoutSession(
     description: intentData.description,
     publicUrl: options.publicUrl,
   })
+  paymentIntent.payment_method = paymentMethodId
   paymentIntent.latest_charge = charge.id
-  state.paymentIntents.set(paymentIntent.id, paymentIntent)
+  paymentIntent.status = 'processing'
   state.charges.set(charge.id, charge)
   const redirectUrl = (session.success_url ?? options.publicUrl).replaceAll(
     '{CHECKOUT_SESSION_ID}',
@@ -133,19 +146,20 @@ export function payCheckoutSession(
   if (payment.method === 'card') {
     paymentIntent.status = 'succeeded'
     paymentIntent.amount_received = amount
-    completeSession(session, paymentIntent.id, email, name, true)
-    publishEvent('charge.succeeded', charge)
-    publishEvent('payment_intent.succeeded', paymentIntent)
-    publishEvent('checkout.session.completed', session)
+    completeSession(session, { paymentIntentId: paymentIntent.id, email, name, paid: true })
+    publishEvent({ type: 'charge.succeeded', object: charge })
+    publishEvent({ type: 'payment_intent.succeeded', object: paymentIntent })
+    publishEvent({ type: 'checkout.session.completed', object: session })
+    publishEvent({ type: 'charge.updated', object: charge, ...attachBalanceTransaction(charge) })
     return { outcome: 'paid', session, redirectUrl }
   }
 
-  completeSession(session, paymentIntent.id, email, name, false)
-  publishEvent('payment_intent.processing', paymentIntent)
-  publishEvent('charge.pending', charge)
-  publishEvent('checkout.session.completed', session)
+  completeSession(session, { paymentIntentId: paymentIntent.id, email, name, paid: false })
+  publishEvent({ type: 'payment_intent.processing', object: paymentIntent })
+  publishEvent({ type: 'charge.pending', object: charge })
+  publishEvent({ type: 'checkout.session.completed', object: session })
   context.tasks.later(options.asyncPaymentDelayMs, () =>
-    settleBankTransfer(context, session.id, payment.outcome),
+    settleBankTransfer(context, { sessionId: session.id, outcome: payment.outcome }),
   )
   return { outcome: 'processing', session, redirectUrl }
 }

@@ -10,23 +10,25 @@ export const readParam = {
   string(value: StripeParamValue | undefined, param: string): string | undefined {
     if (value === undefined || value === '') return undefined
     if (typeof value !== 'string')
-      throw StripeApiError.invalid(param, `Invalid string: ${JSON.stringify(value)}`)
+      throw StripeApiError.invalidParameter({
+        param,
+        message: `Invalid string: ${JSON.stringify(value)}`,
+      })
     return value
   },
 
   integer(
     value: StripeParamValue | undefined,
-    param: string,
-    { min = 0 } = {},
+    { param, min = 0 }: { param: string; min?: number },
   ): number | undefined {
     const text = readParam.string(value, param)
     if (text === undefined) return undefined
     if (!/^-?\d+$/.test(text) || Number(text) < min) {
-      throw StripeApiError.invalid(
+      throw StripeApiError.invalidParameter({
         param,
-        `Invalid ${min > 0 ? 'positive ' : ''}integer: ${text}`,
-        'parameter_invalid_integer',
-      )
+        message: `Invalid ${min > 0 ? 'positive ' : ''}integer: ${text}`,
+        code: 'parameter_invalid_integer',
+      })
     }
     return Number(text)
   },
@@ -35,7 +37,7 @@ export const readParam = {
     const text = readParam.string(value, param)
     if (text === undefined) return undefined
     if (text !== 'true' && text !== 'false')
-      throw StripeApiError.invalid(param, `Invalid boolean: ${text}`)
+      throw StripeApiError.invalidParameter({ param, message: `Invalid boolean: ${text}` })
     return text === 'true'
   },
 
@@ -47,14 +49,22 @@ export const readParam = {
       ? new URL(text.replaceAll('{CHECKOUT_SESSION_ID}', 'x'))
       : null
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
-      throw StripeApiError.invalid(param, 'Not a valid URL', 'url_invalid')
+      throw StripeApiError.invalidParameter({
+        param,
+        message: 'Not a valid URL',
+        code: 'url_invalid',
+      })
     return text
   },
 
   email(value: StripeParamValue | undefined, param: string): string | undefined {
     const text = readParam.string(value, param)
     if (text !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
-      throw StripeApiError.invalid(param, `Invalid email address: ${text}`, 'email_invalid')
+      throw StripeApiError.invalidParameter({
+        param,
+        message: `Invalid email address: ${text}`,
+        code: 'email_invalid',
+      })
     }
     return text
   },
@@ -63,23 +73,29 @@ export const readParam = {
   metadata(value: StripeParamValue | undefined, param: string): Record<string, string> {
     if (value === undefined || value === '') return {}
     if (typeof value !== 'object' || Array.isArray(value))
-      throw StripeApiError.invalid(param, 'Invalid hash')
+      throw StripeApiError.invalidParameter({ param, message: 'Invalid hash' })
     const entries = Object.entries(value)
     if (entries.length > 50)
-      throw StripeApiError.invalid(param, 'You can specify up to 50 keys in metadata.')
+      throw StripeApiError.invalidParameter({
+        param,
+        message: 'You can specify up to 50 keys in metadata.',
+      })
     for (const [key, entry] of entries) {
       if (typeof entry !== 'string')
-        throw StripeApiError.invalid(`${param}[${key}]`, `Invalid string: ${JSON.stringify(entry)}`)
+        throw StripeApiError.invalidParameter({
+          param: `${param}[${key}]`,
+          message: `Invalid string: ${JSON.stringify(entry)}`,
+        })
       if (key.length > 40)
-        throw StripeApiError.invalid(
-          `${param}[${key}]`,
-          'Metadata keys can have up to 40 characters.',
-        )
+        throw StripeApiError.invalidParameter({
+          param: `${param}[${key}]`,
+          message: 'Metadata keys can have up to 40 characters.',
+        })
       if (entry.length > 500)
-        throw StripeApiError.invalid(
-          `${param}[${key}]`,
-          'Metadata values can have up to 500 characters.',
-        )
+        throw StripeApiError.invalidParameter({
+          param: `${param}[${key}]`,
+          message: 'Metadata values can have up to 500 characters.',
+        })
     }
     // Setting a key to '' unsets it in Stripe; on create that simply means the key is absent.
     return Object.fromEntries(entries.filter(([, entry]) => entry !== '')) as Record<string, string>

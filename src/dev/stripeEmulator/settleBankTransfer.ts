@@ -1,6 +1,6 @@
 import type { EmulatorContext } from './EmulatorContext'
 
-import { newStripeId } from './newStripeId'
+import { attachBalanceTransaction } from './buildCharge'
 
 const FAILURE_MESSAGE = "The customer's account has insufficient funds to cover this payment."
 
@@ -11,8 +11,7 @@ const FAILURE_MESSAGE = "The customer's account has insufficient funds to cover 
  */
 export function settleBankTransfer(
   context: EmulatorContext,
-  sessionId: string,
-  outcome: 'succeeds' | 'fails',
+  { sessionId, outcome }: { sessionId: string; outcome: 'succeeds' | 'fails' },
 ): void {
   const { state, publishEvent } = context
   const session = state.sessions.get(sessionId)
@@ -30,13 +29,13 @@ export function settleBankTransfer(
   if (outcome === 'succeeds') {
     charge.status = 'succeeded'
     charge.paid = true
-    charge.balance_transaction = newStripeId('txn')
     paymentIntent.status = 'succeeded'
     paymentIntent.amount_received = paymentIntent.amount
     session.payment_status = 'paid'
-    publishEvent('charge.succeeded', charge)
-    publishEvent('payment_intent.succeeded', paymentIntent)
-    publishEvent('checkout.session.async_payment_succeeded', session)
+    publishEvent({ type: 'charge.succeeded', object: charge })
+    publishEvent({ type: 'payment_intent.succeeded', object: paymentIntent })
+    publishEvent({ type: 'checkout.session.async_payment_succeeded', object: session })
+    publishEvent({ type: 'charge.updated', object: charge, ...attachBalanceTransaction(charge) })
     return
   }
 
@@ -59,7 +58,7 @@ export function settleBankTransfer(
     payment_method_type: 'us_bank_account',
     charge: charge.id,
   }
-  publishEvent('charge.failed', charge)
-  publishEvent('payment_intent.payment_failed', paymentIntent)
-  publishEvent('checkout.session.async_payment_failed', session)
+  publishEvent({ type: 'charge.failed', object: charge })
+  publishEvent({ type: 'payment_intent.payment_failed', object: paymentIntent })
+  publishEvent({ type: 'checkout.session.async_payment_failed', object: session })
 }

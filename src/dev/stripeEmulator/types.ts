@@ -40,7 +40,31 @@ export type StripeEmulatorOptions = {
   enabledEvents?: string[]
   /** One line per API request and delivery attempt. @default silent */
   log?: (line: string) => void
+  /**
+   * Told every API answer and every event as it happens; reset() does not stop it. For checking
+   * everything the emulator says during a test run against the pinned SDK's types.
+   */
+  transcript?: (entry: TranscriptEntry) => void
 }
+
+/** One thing the emulator said: an answer to an API request, or an event it created. */
+export type TranscriptEntry =
+  | {
+      kind: 'api'
+      method: string
+      /** Without the query string. */
+      path: string
+      /** What the client sent, parsed (values stay strings, as on the wire). */
+      params: StripeParams
+      status: number
+      /** The JSON body of the answer. */
+      body: unknown
+      /** The answer was a test's canned fault (POST /_emulator/faults), not the emulator's own. */
+      injected: boolean
+      /** The answer was replayed for a repeated idempotency key. */
+      replayed: boolean
+    }
+  | { kind: 'event'; event: EmulatedEvent }
 
 /** Parsed form or query parameters, as Stripe's bracket notation describes them. */
 export type StripeParams = { [key: string]: StripeParamValue }

@@ -1,19 +1,22 @@
 import type Stripe from 'stripe'
 
-import type { EmulatorState } from './createEmulatorState'
 import type { StripeParams } from './types'
 
 import { readParam } from './readParam'
 import { StripeApiError } from './StripeApiError'
 
-/** Every top-level parameter of `checkout.sessions.create` in the pinned SDK's types. */
+/**
+ * Every top-level parameter of `checkout.sessions.create` in the pinned SDK's types; anything else
+ * (such as `payment_method_types`, removed in API version 2026-09-30) is refused as Stripe refuses it.
+ * tests/fidelity checks this list against the SDK's `SessionCreateParams`.
+ */
 const KNOWN_PARAMS = new Set(
   (
     'adaptive_pricing after_expiration allow_promotion_codes allowed_payment_method_types automatic_tax billing_address_collection ' +
     'branding_settings cancel_url client_reference_id consent_collection currency custom_fields custom_text customer customer_account ' +
     'customer_creation customer_email customer_update discounts excluded_payment_method_types expand expires_at integration_identifier ' +
     'invoice_creation line_items locale managed_payments metadata mode name_collection optional_items origin_context payment_intent_data ' +
-    'payment_method_collection payment_method_configuration payment_method_data payment_method_options payment_method_types permissions ' +
+    'payment_method_collection payment_method_configuration payment_method_data payment_method_options permissions ' +
     'phone_number_collection redirect_on_completion return_url saved_payment_method_options setup_intent_data shipping_address_collection ' +
     'shipping_options submit_type subscription_data success_url tax_id_collection ui_mode wallet_options'
   ).split(' '),
@@ -56,7 +59,7 @@ export type CheckoutSessionRequest = {
 
 function readLineItems(
   params: StripeParams,
-  state: EmulatorState,
+  prices: ReadonlyMap<string, Stripe.Price>,
 ): CheckoutSessionRequest['lineItems'] {
   const lineItems = params.line_items
   if (
@@ -66,34 +69,42 @@ function readLineItems(
   ) {
     throw StripeApiError.parameterMissing('line_items')
   }
-  if (!Array.isArray(lineItems)) throw StripeApiError.invalid('line_items', 'Invalid array')
+  if (!Array.isArray(lineItems))
+    throw StripeApiError.invalidParameter({ param: 'line_items', message: 'Invalid array' })
   return lineItems.map((item, index) => {
     const param = `line_items[${index}]`
     if (typeof item !== 'object' || Array.isArray(item))
-      throw StripeApiError.invalid(param, 'Invalid hash')
+      throw StripeApiError.invalidParameter({ param, message: 'Invalid hash' })
     if (item.price_data !== undefined) {
-      throw StripeApiError.invalid(
-        `${param}[price_data]`,
-        'The Stripe emulator only supports line items with a `price` id; create the price instead of passing price_data.',
-      )
+      throw StripeApiError.invalid({
+        param: `${param}[price_data]`,
+        message:
+          'The Stripe emulator only supports line items with a `price` id; create the price instead of passing price_data.',
+      })
     }
     const priceId = readParam.string(item.price, `${param}[price]`)
     if (!priceId) throw StripeApiError.parameterMissing(`${param}[price]`)
-    const price = state.prices.get(priceId)
-    if (!price) throw StripeApiError.resourceMissing('price', priceId, `${param}[price]`)
+    const price = prices.get(priceId)
+    if (!price)
+      throw StripeApiError.resourceMissing({
+        objectName: 'price',
+        id: priceId,
+        param: `${param}[price]`,
+      })
     if (!price.active) {
-      throw StripeApiError.invalid(
-        `${param}[price]`,
-        'The price specified is inactive. This field only accepts active prices.',
-      )
+      throw StripeApiError.invalid({
+        param: `${param}[price]`,
+        message: 'The price specified is inactive. This field only accepts active prices.',
+      })
     }
     if (price.type === 'recurring') {
-      throw StripeApiError.invalid(
-        `${param}[price]`,
-        'You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.',
-      )
+      throw StripeApiError.invalid({
+        param: `${param}[price]`,
+        message:
+          'You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.',
+      })
     }
-    const quantity = readParam.integer(item.quantity, `${param}[quantity]`, { min: 1 })
+    const quantity = readParam.integer(item.quantity, { param: `${param}[quantity]`, min: 1 })
     if (quantity === undefined) {
       throw StripeApiError.parameterMissing(
         `${param}[quantity]`,
@@ -110,61 +121,57 @@ function readLineItems(
  */
 export function validateCheckoutSessionParams(
   params: StripeParams,
-  state: EmulatorState,
+  prices: ReadonlyMap<string, Stripe.Price>,
 ): CheckoutSessionRequest {
   const unknown = Object.keys(params).find((name) => !KNOWN_PARAMS.has(name))
-  if (unknown)
-    throw StripeApiError.invalid(
-      unknown,
-      `Received unknown parameter: ${unknown}`,
-      'parameter_unknown',
-    )
+  if (unknown) throw StripeApiError.parameterUnknown(unknown)
 
   const mode = readParam.string(params.mode, 'mode')
   if (!mode) throw StripeApiError.parameterMissing('mode')
   if (!['payment', 'setup', 'subscription'].includes(mode)) {
-    throw StripeApiError.invalid(
-      'mode',
-      'Invalid mode: must be one of payment, setup, or subscription',
-    )
+    throw StripeApiError.invalidParameter({
+      param: 'mode',
+      message: 'Invalid mode: must be one of payment, setup, or subscription',
+    })
   }
   if (mode !== 'payment')
-    throw StripeApiError.invalid(
-      'mode',
-      `The Stripe emulator only emulates mode=payment (got ${mode}).`,
-    )
+    throw StripeApiError.invalid({
+      param: 'mode',
+      message: `The Stripe emulator only emulates mode=payment (got ${mode}).`,
+    })
   const uiMode = readParam.string(params.ui_mode, 'ui_mode')
   if (uiMode && uiMode !== 'hosted_page') {
-    throw StripeApiError.invalid(
-      'ui_mode',
-      `The Stripe emulator only emulates the hosted checkout page (ui_mode=hosted_page), not ${uiMode}.`,
-    )
+    throw StripeApiError.invalid({
+      param: 'ui_mode',
+      message: `The Stripe emulator only emulates the hosted checkout page (ui_mode=hosted_page), not ${uiMode}.`,
+    })
   }
 
   const successUrl = readParam.url(params.success_url, 'success_url')
   if (!successUrl) throw StripeApiError.parameterMissing('success_url')
-  const lineItems = readLineItems(params, state)
+  const lineItems = readLineItems(params, prices)
   const currencies = new Set(lineItems.map((item) => item.price.currency))
   if (currencies.size > 1)
-    throw StripeApiError.invalid(
-      'line_items',
-      'Checkout does not support multiple currencies in one session.',
-    )
+    throw StripeApiError.invalid({
+      param: 'line_items',
+      message: 'Checkout does not support multiple currencies in one session.',
+    })
 
-  const expiresAt = readParam.integer(params.expires_at, 'expires_at')
+  const expiresAt = readParam.integer(params.expires_at, { param: 'expires_at' })
   const now = Math.floor(Date.now() / 1000)
   if (expiresAt !== undefined && (expiresAt < now + 30 * 60 || expiresAt > now + 24 * 60 * 60)) {
-    throw StripeApiError.invalid(
-      'expires_at',
-      'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
-    )
+    throw StripeApiError.invalidParameter({
+      param: 'expires_at',
+      message:
+        'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
+    })
   }
   const clientReferenceId = readParam.string(params.client_reference_id, 'client_reference_id')
   if (clientReferenceId && clientReferenceId.length > 200) {
-    throw StripeApiError.invalid(
-      'client_reference_id',
-      'client_reference_id must be at most 200 characters.',
-    )
+    throw StripeApiError.invalidParameter({
+      param: 'client_reference_id',
+      message: 'client_reference_id must be at most 200 characters.',
+    })
   }
   const paymentIntentData = params.payment_intent_data
   const intentParams =

@@ -2,8 +2,7 @@ import type Stripe from 'stripe'
 
 import type { EmulatorContext } from './EmulatorContext'
 
-import { newStripeId } from './newStripeId'
-import { stripeFixture } from './stripeFixture'
+import { newStripeId, stripeFixture } from './stripeObjects'
 
 /**
  * A chargeback, as the card network would open it: the charge becomes `disputed` and the shop
@@ -11,8 +10,10 @@ import { stripeFixture } from './stripeFixture'
  */
 export function openDispute(
   context: EmulatorContext,
-  chargeOrPaymentIntentId: string,
-  reason = 'fraudulent',
+  {
+    chargeOrPaymentIntentId,
+    reason = 'fraudulent',
+  }: { chargeOrPaymentIntentId: string; reason?: string },
 ): Stripe.Dispute {
   const { state } = context
   const paymentIntent = state.paymentIntents.get(chargeOrPaymentIntentId)
@@ -33,7 +34,11 @@ export function openDispute(
     charge: charge.id,
     created,
     currency: charge.currency,
-    evidence_details: { ...fixture.evidence_details, due_by: created + 7 * 24 * 60 * 60 },
+    evidence_details: {
+      ...fixture.evidence_details,
+      due_by: created + 7 * 24 * 60 * 60,
+      submission_method: 'not_submitted',
+    },
     intended_submission_method: null,
     is_charge_refundable: false,
     livemode: false,
@@ -53,6 +58,29 @@ export function openDispute(
   }
   state.disputes.set(dispute.id, dispute)
   charge.disputed = true
-  context.publishEvent('charge.dispute.created', dispute)
+  context.publishEvent({ type: 'charge.dispute.created', object: dispute })
+  return dispute
+}
+
+/** The network's decision on a dispute; the shop hears `charge.dispute.closed` with the outcome in `status`. */
+export function closeDispute(
+  context: EmulatorContext,
+  { disputeId, status }: { disputeId: string; status: 'won' | 'lost' },
+): Stripe.Dispute {
+  const dispute = context.state.disputes.get(disputeId)
+  if (!dispute) throw new Error(`No such dispute: '${disputeId}'`)
+  if (dispute.status === 'won' || dispute.status === 'lost')
+    throw new Error(`Dispute ${disputeId} is already closed (${dispute.status}).`)
+  if (status !== 'won' && status !== 'lost')
+    throw new Error(`A dispute closes as 'won' or 'lost', not '${String(status)}'.`)
+  dispute.status = status
+  dispute.evidence_details = {
+    ...dispute.evidence_details,
+    has_evidence: true,
+    submission_count: 1,
+    // The emulator stands for a merchant who answered the dispute by hand.
+    submission_method: 'manual',
+  }
+  context.publishEvent({ type: 'charge.dispute.closed', object: dispute })
   return dispute
 }
