@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { SLUG_MAX_LENGTH } from '@/storefront/constants'
+import { SLUG_MAX_LENGTH, STRIPE_ID_MAX_LENGTH } from '@/storefront/constants'
 
 import { login, rest } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
@@ -101,16 +101,19 @@ describe('POST /api/checkout', () => {
     expect(theirs.url).not.toBe(mine.url)
   })
 
-  it('the longest slug the shop allows checks out, with an idempotency key Stripe accepts', async () => {
+  it('the longest slug and price id the shop allows check out, with an idempotency key Stripe accepts', async () => {
     const slug = `long-${Date.now()}-`.padEnd(SLUG_MAX_LENGTH, 'x')
     expect(slug).toHaveLength(SLUG_MAX_LENGTH)
-    await createProduct({ slug })
+    const priceId = 'price_test_'.padEnd(STRIPE_ID_MAX_LENGTH, 'x')
+    await createProduct({ slug, stripePriceId: priceId })
     const response = await checkout({ productSlug: slug })
     expect(response.status).toBe(200)
     const [sent] = (await stripeRequests('/v1/checkout/sessions')).filter(
       (request) => (request.params.metadata as Record<string, string>)?.productSlug === slug,
     )
+    expect(sent.params.line_items).toEqual([{ price: priceId, quantity: '1' }])
     expect(sent.idempotencyKey!.length).toBeLessThanOrEqual(255)
+    expect(sent.status).toBe(200)
     // One character more is refused when the product is saved, so it never reaches checkout.
     await expect(createProduct({ slug: `${slug}x` })).rejects.toMatchObject({
       data: { errors: [{ path: 'slug', message: expect.stringMatching(/100 or fewer/) }] },

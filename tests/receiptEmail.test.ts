@@ -99,4 +99,15 @@ describe('sendEmail through the real resend SDK', () => {
       ),
     ).rejects.toThrow(/No Resend API key/)
   })
+
+  it('a sender on a domain Resend has not verified is refused, as Resend refuses it live', async () => {
+    const to = `unverified-${Date.now()}@example.com`
+    await expect(
+      sendEmail(
+        { ...connection(), from: 'Shop <shop@unverified.example>' },
+        { ...renderReceiptEmail(input), to, idempotencyKey: `test/${to}` },
+      ),
+    ).rejects.toThrow(/validation_error: The unverified\.example domain is not verified/)
+    expect(await mailTo(to)).toEqual([])
+  })
 })

@@ -113,6 +113,13 @@ export default async function setup(project: TestProject) {
     webhookSecret: TEST_WEBHOOK_SECRET,
     prices: [
       { id: 'price_test_123', unitAmount: 1500, currency: 'usd', productName: 'Test product' },
+      // The longest price id the shop accepts (Stripe ids are at most 255 characters).
+      {
+        id: 'price_test_'.padEnd(255, 'x'),
+        unitAmount: 1500,
+        currency: 'usd',
+        productName: 'Longest',
+      },
       {
         id: 'price_test_archived',
         unitAmount: 1500,
