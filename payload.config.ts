@@ -44,6 +44,8 @@ export default buildConfig({
     storefront({
       productFilesDir: path.resolve(dirname, 'private/products'),
       storeName: env.STORE_NAME,
+      // Off where something else runs the jobs queue (the test suite runs it step by step).
+      ...(env.JOBS_AUTORUN ? {} : { jobsAutoRunCron: false }),
       email: emailConnection,
       stripe: {
         secretKey: env.STRIPE_SECRET_KEY,
