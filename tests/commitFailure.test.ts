@@ -144,9 +144,7 @@ describe('a failed COMMIT is never reported as stored', () => {
       productSlug: product.slug,
     })
     const event = stripeEvent('checkout.session.completed', session)
-    const undo = await refuseCommitsOfPurchasesWhere(
-      `NEW.stripe_session_id = ${quote(session.id)}`,
-    )
+    const undo = await refuseCommitsOfPurchasesWhere(`NEW.stripe_session_id = ${quote(session.id)}`)
     let failed: Response
     try {
       failed = await deliver(event)
