@@ -25,23 +25,21 @@ export const capListLimit: CollectionBeforeOperationHook = ({ args, req }) => {
 }
 
 const staffOnly: Access = ({ req: { user } }) => hasRole(user, ...STAFF_ROLES)
-const adminsOnly: Access = ({ req: { user } }) => hasRole(user, 'admin')
 
 /**
- * Access for the collections Payload adds itself, which otherwise let every signed-in user
- * (a customer too) read and write them:
- * - `payload-locked-documents`: the admin's edit locks. A customer could lock a product or an
- *   admin's user and make every staff save answer 423. Only staff, who edit in the admin, lock.
- * - `payload-migrations`: which migrations ran. Only admins; `npm run migrate` uses the Local API.
+ * Access for the collections Payload adds itself that otherwise let every signed-in user (a
+ * customer too) read and write them. `payload-locked-documents` holds the admin's edit locks: a
+ * customer could lock a product or an admin's account and make every staff save answer 423. Only
+ * staff, who edit in the admin, lock. (`payload-jobs` and `payload-preferences` have their own
+ * access; `payload-migrations` is not served over REST or GraphQL.)
  */
 const INTERNAL_ACCESS: Record<string, Access> = {
   'payload-locked-documents': staffOnly,
-  'payload-migrations': adminsOnly,
 }
 
 /**
  * Applied to the sanitized config, because Payload adds its internal collections during
- * sanitization, after plugins ran: there is no earlier place to set their access.
+ * sanitization, after plugins ran: there is no earlier place to set their access or hooks.
  */
 export function hardenPayloadInternals(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {

@@ -48,7 +48,7 @@ export function explainSessionMismatch(
   if (session.mode !== 'payment') {
     return `it is a ${session.mode} session; the shop sells one-time payments only`
   }
-  if (session.status !== 'complete') return `it is ${session.status ?? 'not'} complete`
+  if (session.status !== 'complete') return `it is ${session.status ?? 'unfinished'}, not complete`
   if (session.payment_status !== 'paid' && session.payment_status !== 'unpaid') {
     return `its payment status is ${session.payment_status}; only a paid (or settling) payment grants a purchase`
   }
