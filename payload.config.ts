@@ -5,7 +5,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { GraphQLError } from 'graphql'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Payload } from 'payload'
 
 import { Media } from './src/collections/Media'
 import { hardenPayloadInternals } from './src/collections/payloadInternals'
@@ -48,6 +48,30 @@ const limitAliases: ValidationRule = (context) => {
   }
 }
 
+type ErrorEmitter = { on: (event: 'error', listener: (error: Error) => void) => unknown }
+type PostgresPool = ErrorEmitter & {
+  on: (event: 'connect', listener: (client: ErrorEmitter) => void) => unknown
+}
+
+/**
+ * When PostgreSQL restarts, every open connection errors. node-postgres reports that as an 'error'
+ * event (on the pool for an idle connection, on the connection itself for one in use), and an
+ * 'error' event nobody listens to ends the process: the shop would go down with its database
+ * instead of answering 5xx (Stripe retries) and carrying on once it is back. The pool drops broken
+ * connections and opens new ones by itself; here they are only logged.
+ */
+function keepServingWhenPostgresRestarts(payload: Payload): void {
+  const pool = (payload.db as { pool?: PostgresPool }).pool
+  if (!pool) return
+  const log = (error: Error) =>
+    payload.logger.warn(
+      { err: error },
+      'A database connection failed (PostgreSQL restarted?); it will be replaced.',
+    )
+  pool.on('error', log)
+  pool.on('connect', (client) => client.on('error', log))
+}
+
 const config = buildConfig({
   admin: {
     user: Users.slug,
@@ -77,6 +101,7 @@ const config = buildConfig({
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
   },
+  onInit: keepServingWhenPostgresRestarts,
   // Login answers the same for an unknown email, a wrong password and a locked account (GraphQL).
   hooks: { afterError: [hideAccountExistenceOnLogin] },
   jobs: {
