@@ -101,6 +101,10 @@ beforeAll(async () => {
     encoding: 'utf8',
   })
   if (migrate.status !== 0) throw new Error(`migrate failed:\n${migrate.stdout}${migrate.stderr}`)
+  // Receipts go to the mail catcher the rest of the suite uses, under Resend idempotency keys
+  // `purchase-receipt/<purchase id>`; keys are per Resend account, so this second shop's purchase
+  // ids must not repeat the main test database's (a repeated key with another email is refused).
+  await query('ALTER SEQUENCE purchases_id_seq RESTART WITH 1000000')
 
   const shopPort = await freePort()
   emulator = await createStripeEmulator({
