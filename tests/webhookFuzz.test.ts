@@ -125,8 +125,11 @@ function applyMutation(root: Record<string, unknown>, change: Mutation): unknown
     const target = (parent as Record<string, unknown>)[key]
     if (target && typeof target === 'object' && !Array.isArray(target)) {
       Object.defineProperty(target, change.key, {
+        // defineProperty, so a key like __proto__ becomes an own property as JSON would make it.
         value: materialise(change.value),
         enumerable: true,
+        configurable: true,
+        writable: true,
       })
     }
   }
