@@ -76,10 +76,13 @@ const nastyValue = fc.oneof(
   fc.record({ longStringOfLength: fc.integer({ min: 1, max: 1_200_000 }) }),
 )
 
-/** Builds the long strings `nastyValue` only describes. */
+/**
+ * Builds the long strings `nastyValue` only describes, and copies everything else: constantFrom
+ * hands out the same `{}` every time, and a mutation must not edit (or nest) a shared value.
+ */
 function materialise(value: unknown): unknown {
   const length = (value as { longStringOfLength?: unknown } | null)?.longStringOfLength
-  return typeof length === 'number' ? 'x'.repeat(length) : value
+  return typeof length === 'number' ? 'x'.repeat(length) : structuredClone(value)
 }
 
 type JsonPath = Array<number | string>
