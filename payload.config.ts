@@ -1,10 +1,16 @@
+import type { ValidationRule } from 'graphql'
+
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { GraphQLError } from 'graphql'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Payload } from 'payload'
 
 import { Media } from './src/collections/Media'
+import { hardenPayloadInternals } from './src/collections/payloadInternals'
+import { hasRole } from './src/collections/users/hasRole'
+import { hideAccountExistenceOnLogin } from './src/collections/users/login'
 import { Users } from './src/collections/users/Users'
 import { env } from './src/env'
 import { createResendEmailAdapter, storefront } from './src/storefront'
@@ -18,7 +24,55 @@ const emailConnection = {
   from: env.EMAIL_FROM,
 }
 
-export default buildConfig({
+/**
+ * GraphQL cost limits. Nothing in the shop needs GraphQL (pages use the Local API, the admin REST),
+ * so a query may cost little: Payload's default 1000 lets one request fan out into a thousand
+ * aliased reads. Aliases are capped on their own too, since they multiply any query.
+ */
+const GRAPHQL_MAX_COMPLEXITY = 250
+const GRAPHQL_MAX_ALIASES = 20
+
+const limitAliases: ValidationRule = (context) => {
+  let aliases = 0
+  return {
+    Field(node) {
+      if (node.alias && ++aliases === GRAPHQL_MAX_ALIASES + 1) {
+        context.reportError(
+          new GraphQLError(
+            `A query may use at most ${GRAPHQL_MAX_ALIASES} aliases; split it into several requests.`,
+            { nodes: [node] },
+          ),
+        )
+      }
+    },
+  }
+}
+
+type ErrorEmitter = { on: (event: 'error', listener: (error: Error) => void) => unknown }
+type PostgresPool = ErrorEmitter & {
+  on: (event: 'connect', listener: (client: ErrorEmitter) => void) => unknown
+}
+
+/**
+ * When PostgreSQL restarts, every open connection errors. node-postgres reports that as an 'error'
+ * event (on the pool for an idle connection, on the connection itself for one in use), and an
+ * 'error' event nobody listens to ends the process: the shop would go down with its database
+ * instead of answering 5xx (Stripe retries) and carrying on once it is back. The pool drops broken
+ * connections and opens new ones by itself; here they are only logged.
+ */
+function keepServingWhenPostgresRestarts(payload: Payload): void {
+  const pool = (payload.db as { pool?: PostgresPool }).pool
+  if (!pool) return
+  const log = (error: Error) =>
+    payload.logger.warn(
+      { err: error },
+      'A database connection failed (PostgreSQL restarted?); it will be replaced.',
+    )
+  pool.on('error', log)
+  pool.on('connect', (client) => client.on('error', log))
+}
+
+const config = buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
@@ -39,11 +93,27 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+    maxComplexity: GRAPHQL_MAX_COMPLEXITY,
+    validationRules: () => [limitAliases],
+    // Payload's defaults, stated so that a change of defaults cannot turn them back on.
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+  },
+  onInit: keepServingWhenPostgresRestarts,
+  // Login answers the same for an unknown email, a wrong password and a locked account (GraphQL).
+  hooks: { afterError: [hideAccountExistenceOnLogin] },
+  jobs: {
+    // GET /api/payload-jobs/run would otherwise let any signed-in user (a customer) run the queue.
+    access: { run: ({ req: { user } }) => hasRole(user, 'admin') },
+  },
   plugins: [
     storefront({
       productFilesDir: path.resolve(dirname, 'private/products'),
       storeName: env.STORE_NAME,
+      // Off where something else runs the jobs queue (the test suite runs it step by step).
+      ...(env.JOBS_AUTORUN ? {} : { jobsAutoRunCron: false }),
       email: emailConnection,
       stripe: {
         secretKey: env.STRIPE_SECRET_KEY,
@@ -55,3 +125,7 @@ export default buildConfig({
     }),
   ],
 })
+
+// Payload adds its own collections (edit locks, migrations) while sanitizing: their access and
+// the list limit are set on the sanitized config.
+export default config.then(hardenPayloadInternals)

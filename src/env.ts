@@ -89,6 +89,9 @@ function envSchema(strict: boolean) {
           )
       : z.string().min(3).default('Payload Storefront <shop@example.com>'),
     MAIL_CATCHER_PORT: port('must be a port number between 1 and 65535').default(12112),
+    // Tests run queued jobs themselves (tests/helpers/jobs.ts); a second runner polling every
+    // second would take the same jobs and race them.
+    JOBS_AUTORUN: z.stringbool({ error: 'must be true or false' }).default(true),
   })
 }
 

@@ -267,8 +267,9 @@ export interface StripeEvent {
   type: string;
   stripeCreatedAt?: string | null;
   livemode?: boolean | null;
-  outcome: 'received' | 'processed' | 'ignored' | 'rejected' | 'failed';
+  outcome: 'received' | 'processed' | 'ignored' | 'rejected' | 'failed' | 'deferred';
   note?: string | null;
+  paymentIntentId?: string | null;
   purchase?: (number | null) | Purchase;
   updatedAt: string;
   createdAt: string;
@@ -551,6 +552,7 @@ export interface StripeEventsSelect<T extends boolean = true> {
   livemode?: T;
   outcome?: T;
   note?: T;
+  paymentIntentId?: T;
   purchase?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -12,4 +12,12 @@ describe('formatPrice', () => {
   it('does not divide zero-decimal currencies by 100', () => {
     expect(formatPrice(4900, 'jpy')).toBe('¥4,900')
   })
+
+  it('never throws on a stored value that is not a currency or an amount: pages keep rendering', () => {
+    expect(formatPrice(1500, 'xx<script>')).toBe('15.00 (unknown currency)')
+    expect(formatPrice(1500, '')).toBe('15.00 (unknown currency)')
+    expect(formatPrice(1500, null as unknown as string)).toBe('15.00 (unknown currency)')
+    expect(formatPrice(Number.NaN, 'usd')).toBe('$0.00')
+    expect(formatPrice(1500, 'usd', 'not a locale!')).toBe('15.00 (unknown currency)')
+  })
 })

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { FAILED_LOGIN_MESSAGE } from '@/collections/users/login'
+
 import { gql, login, rest } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
 import { mailTo } from './helpers/mailCatcher'
@@ -193,6 +195,130 @@ describe('users and roles', () => {
       expect(more).toHaveLength(0)
       expect(mail.subject).toMatch(/reset your password/i)
       expect(mail.html).toMatch(/reset-password|reset/i)
+    })
+  })
+
+  describe('passwords: at least 8 characters, whichever way the password is set', () => {
+    const shortPasswordError = {
+      errors: [
+        expect.objectContaining({
+          name: 'ValidationError',
+          data: expect.objectContaining({
+            errors: [
+              {
+                path: 'password',
+                message: 'Choose a password of at least 8 characters.',
+              },
+            ],
+          }),
+        }),
+      ],
+    }
+    const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.random()}@test.example`
+
+    it('REST sign-up with a 3-character password → 400 naming the rule, and no account', async () => {
+      const email = uniqueEmail('short-rest')
+      const response = await rest('POST', '/users', { body: { email, password: 'abc' } })
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject(shortPasswordError)
+      const { totalDocs } = await (
+        await getTestPayload()
+      ).count({ collection: 'users', where: { email: { equals: email } } })
+      expect(totalDocs).toBe(0)
+    })
+
+    it('GraphQL sign-up with a 7-character password is refused, naming the rule', async () => {
+      const email = uniqueEmail('short-gql')
+      const result = await gql<unknown>(
+        'mutation ($data: mutationUserInput!) { createUser(data: $data) { id } }',
+        { data: { email, password: '1234567', roles: ['customer'] } },
+      )
+      const [error] = (result.errors ?? []) as Array<{
+        extensions?: { data?: { errors?: Array<{ path: string; message: string }> } }
+      }>
+      expect(error?.extensions?.data?.errors).toEqual([
+        { path: 'password', message: 'Choose a password of at least 8 characters.' },
+      ])
+      const { totalDocs } = await (
+        await getTestPayload()
+      ).count({ collection: 'users', where: { email: { equals: email } } })
+      expect(totalDocs).toBe(0)
+    })
+
+    it('8 characters are enough', async () => {
+      const response = await rest('POST', '/users', {
+        body: { email: uniqueEmail('eight'), password: '12345678' },
+      })
+      expect(response.status).toBe(201)
+    })
+
+    it('a signed-in customer cannot change their password to a short one', async () => {
+      const user = await createUser(['customer'])
+      const { token } = await login(user.email, user.password)
+      const response = await rest('PATCH', `/users/${user.id}`, {
+        token,
+        body: { password: 'short' },
+      })
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject(shortPasswordError)
+      await expect(login(user.email, user.password)).resolves.toBeTruthy()
+    })
+
+    it('a password reset to a short password is refused and the old password keeps working', async () => {
+      const user = await createUser(['customer'])
+      await rest('POST', '/users/forgot-password', { body: { email: user.email } })
+      const [mail] = await mailTo(user.email)
+      const token = /reset\/([a-f0-9]{20,})/.exec(mail.html ?? '')?.[1]
+      expect(token).toBeTruthy()
+      const response = await rest('POST', '/users/reset-password', {
+        body: { token, password: 'short' },
+      })
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject(shortPasswordError)
+      await expect(login(user.email, user.password)).resolves.toBeTruthy()
+    })
+  })
+
+  describe('a failed sign-in never tells whether the account exists', () => {
+    const attempt = async (email: string, password: string) => {
+      const response = await rest('POST', '/users/login', { body: { email, password } })
+      return { status: response.status, body: await response.json() }
+    }
+    const failed = {
+      status: 401,
+      body: { errors: [{ name: 'AuthenticationError', message: FAILED_LOGIN_MESSAGE }] },
+    }
+
+    it('unknown email, wrong password, locked account (wrong or right password): one answer', async () => {
+      const user = await createUser(['customer'])
+      expect(await attempt(`nobody-${Date.now()}@test.example`, 'whatever it is')).toEqual(failed)
+      expect(await attempt(user.email, 'not the password')).toEqual(failed)
+      // Payload's lockout stays: five failures lock the account for a while.
+      for (let tries = 0; tries < 5; tries += 1) await attempt(user.email, 'not the password')
+      const stored = await (
+        await getTestPayload()
+      ).findByID({ collection: 'users', id: user.id, showHiddenFields: true })
+      expect(new Date(String(stored.lockUntil)).getTime()).toBeGreaterThan(Date.now())
+      expect(await attempt(user.email, 'not the password')).toEqual(failed)
+      expect(await attempt(user.email, user.password)).toEqual(failed)
+    })
+
+    it('GraphQL loginUser answers the same for an unknown email and a locked account', async () => {
+      const user = await createUser(['customer'])
+      const loginUser = (email: string, password: string) =>
+        gql(
+          'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }',
+          {
+            email,
+            password,
+          },
+        )
+      for (let tries = 0; tries < 5; tries += 1) await loginUser(user.email, 'not the password')
+      const locked = await loginUser(user.email, user.password)
+      const unknown = await loginUser(`nobody-${Date.now()}@test.example`, 'whatever it is')
+      expect(locked.errors?.[0].message).toBe(FAILED_LOGIN_MESSAGE)
+      expect(unknown.errors?.[0].message).toBe(FAILED_LOGIN_MESSAGE)
+      expect(locked.data).toEqual(unknown.data)
     })
   })
 })

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { rest } from './helpers/api'
+import { checkoutInStripe } from './helpers/checkoutInStripe'
 import { getTestPayload } from './helpers/getTestPayload'
 import { runDueJobs, runJobsUntil } from './helpers/jobs'
 import { mailTo } from './helpers/mailCatcher'
@@ -23,14 +24,32 @@ const purchasesFor = async (sessionId: string) =>
     })
   ).docs
 
-function sessionFor(overrides: Parameters<typeof checkoutSession>[0] = {}) {
+const ledgerFor = async (eventId: string) =>
+  (
+    await payload.find({
+      collection: 'stripe-events',
+      where: { eventId: { equals: eventId } },
+    })
+  ).docs
+
+/** A session that exists in Stripe (the emulator), paid by card, for `buyer`. */
+function paidSessionFor(
+  buyer: { id: number; email: string } = shopper,
+  metadata?: Record<string, string>,
+) {
+  return checkoutInStripe({
+    userId: buyer.id,
+    email: buyer.email,
+    productSlug: product.slug,
+    metadata,
+  })
+}
+
+/** A session body for the signature tests, which never reach Stripe. */
+function sessionFor() {
   return checkoutSession({
     metadata: { userId: String(shopper.id), productSlug: product.slug },
-    client_reference_id: String(shopper.id),
-    customer_email: shopper.email,
-    customer_details: { ...checkoutSession().customer_details!, email: shopper.email },
     amount_total: 1500,
-    ...overrides,
   })
 }
 
@@ -62,6 +81,7 @@ describe('POST /api/stripe/webhook: verification', () => {
     expect(response.status).toBe(400)
     expect(((await response.json()) as { error: string }).error).toMatch(/Invalid Stripe signature/)
     expect(await purchasesFor((event.data.object as { id: string }).id)).toHaveLength(0)
+    expect(await ledgerFor(event.id)).toHaveLength(0)
   })
 
   it('400 for a body changed after signing', async () => {
@@ -73,6 +93,10 @@ describe('POST /api/stripe/webhook: verification', () => {
       headers: { 'Stripe-Signature': signature(signed) },
     })
     expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /No signatures found matching the expected signature/,
+    )
+    expect(await ledgerFor(event.id)).toHaveLength(0)
   })
 
   it('400 for a stale timestamp (a replay older than the 5 minute tolerance)', async () => {
@@ -80,12 +104,21 @@ describe('POST /api/stripe/webhook: verification', () => {
     const response = await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 })
     expect(response.status).toBe(400)
     expect(((await response.json()) as { error: string }).error).toMatch(/tolerance/i)
+    expect(await ledgerFor(event.id)).toHaveLength(0)
+  })
+
+  it('400 for a timestamp in the future (the SDK alone would accept it)', async () => {
+    const event = stripeEvent('checkout.session.completed', sessionFor())
+    const response = await deliver(event, { timestamp: Math.floor(Date.now() / 1000) + 60 * 60 })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(/in the future/)
+    expect(await ledgerFor(event.id)).toHaveLength(0)
   })
 })
 
 describe('POST /api/stripe/webhook: checkout.session.completed', () => {
-  it('creates exactly one paid purchase with the session fields, and records the event', async () => {
-    const session = sessionFor()
+  it('creates exactly one paid purchase from the session as Stripe has it, and records the event', async () => {
+    const session = await paidSessionFor()
     const event = stripeEvent('checkout.session.completed', session)
     const response = await deliver(event)
     expect(response.status).toBe(200)
@@ -109,16 +142,18 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
     )
     expect(purchase.paidAt).toBeTruthy()
 
-    const { docs: ledger } = await payload.find({
-      collection: 'stripe-events',
-      where: { eventId: { equals: event.id } },
-    })
+    const ledger = await ledgerFor(event.id)
     expect(ledger).toHaveLength(1)
-    expect(ledger[0]).toMatchObject({ type: 'checkout.session.completed', outcome: 'processed' })
+    expect(ledger[0]).toMatchObject({
+      type: 'checkout.session.completed',
+      outcome: 'processed',
+      note: 'created purchase, status paid',
+      paymentIntentId: session.payment_intent,
+    })
   })
 
   it('a replay answers 200, creates no second purchase and sends no second receipt', async () => {
-    const session = sessionFor()
+    const session = await paidSessionFor()
     const event = stripeEvent('checkout.session.completed', session)
     expect((await deliver(event)).status).toBe(200)
     const [purchase] = await purchasesFor(session.id)
@@ -139,17 +174,19 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
   })
 
   it('400 when the session has no userId metadata, and creates nothing', async () => {
-    const session = sessionFor({ metadata: { productSlug: product.slug } })
-    const response = await deliver(stripeEvent('checkout.session.completed', session))
+    const session = await paidSessionFor(shopper, { productSlug: product.slug })
+    const event = stripeEvent('checkout.session.completed', session)
+    const response = await deliver(event)
     expect(response.status).toBe(400)
     expect(((await response.json()) as { error: string }).error).toMatch(
       /no userId in its metadata/,
     )
     expect(await purchasesFor(session.id)).toHaveLength(0)
+    expect((await ledgerFor(event.id))[0]).toMatchObject({ outcome: 'rejected' })
   })
 
   it('400 when the session has no productSlug metadata, and creates nothing', async () => {
-    const session = sessionFor({ metadata: { userId: String(shopper.id) } })
+    const session = await paidSessionFor(shopper, { userId: String(shopper.id) })
     const response = await deliver(stripeEvent('checkout.session.completed', session))
     expect(response.status).toBe(400)
     expect(((await response.json()) as { error: string }).error).toMatch(
@@ -159,8 +196,15 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
   })
 
   it('400 when the session names a user that does not exist', async () => {
-    const session = sessionFor({ metadata: { userId: '99999999', productSlug: product.slug } })
-    expect((await deliver(stripeEvent('checkout.session.completed', session))).status).toBe(400)
+    const session = await paidSessionFor(shopper, {
+      userId: '99999999',
+      productSlug: product.slug,
+    })
+    const response = await deliver(stripeEvent('checkout.session.completed', session))
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /names user 99999999, who does not exist/,
+    )
     expect(await purchasesFor(session.id)).toHaveLength(0)
   })
 
@@ -168,20 +212,18 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
     const event = stripeEvent('customer.created', { id: 'cus_123', object: 'customer' })
     const response = await deliver(event)
     expect(response.status).toBe(200)
-    const { docs } = await payload.find({
-      collection: 'stripe-events',
-      where: { eventId: { equals: event.id } },
-    })
-    expect(docs[0]).toMatchObject({ outcome: 'ignored' })
+    expect(await response.json()).toEqual({ received: true })
+    expect(await ledgerFor(event.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'ignored',
+        note: 'event type customer.created is not used by the shop',
+      }),
+    ])
   })
 
   it('20 concurrent deliveries of one event: one purchase, one receipt', async () => {
     const buyer = await createUser(['customer'])
-    const session = sessionFor({
-      metadata: { userId: String(buyer.id), productSlug: product.slug },
-      customer_email: buyer.email,
-      customer_details: { ...sessionFor().customer_details!, email: buyer.email },
-    })
+    const session = await paidSessionFor(buyer)
     const event = stripeEvent('checkout.session.completed', session)
     const responses = await Promise.all(Array.from({ length: 20 }, () => deliver(event)))
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200))

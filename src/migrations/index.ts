@@ -1,6 +1,7 @@
 import * as migration_20261126_204615_initial from './20261126_204615_initial'
 import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification'
 import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
+import * as migration_20261127_142611_deferred_stripe_events from './20261127_142611_deferred_stripe_events'
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261126_210338_fulfilment.up,
     down: migration_20261126_210338_fulfilment.down,
     name: '20261126_210338_fulfilment',
+  },
+  {
+    up: migration_20261127_142611_deferred_stripe_events.up,
+    down: migration_20261127_142611_deferred_stripe_events.down,
+    name: '20261127_142611_deferred_stripe_events',
   },
 ]

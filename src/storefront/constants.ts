@@ -39,3 +39,11 @@ export const PLACEHOLDER_MARKER = 'REPLACE_ME'
 export function isProductSlug(value: unknown): value is string {
   return typeof value === 'string' && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value)
 }
+
+/**
+ * The largest request bodies the plugin's endpoints read; anything larger is refused (413) before
+ * it is read whole. Stripe's events are a few KiB (Stripe caps them far below 1 MiB); a checkout
+ * body is one product slug.
+ */
+export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024
+export const CHECKOUT_BODY_LIMIT_BYTES = 16 * 1024

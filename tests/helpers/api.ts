@@ -19,6 +19,8 @@ export type CallOptions = {
   body?: unknown
   /** Sent as-is (webhooks: the signature covers these exact bytes). */
   rawBody?: string
+  /** Streamed, for bodies too large to build in memory (size limits). */
+  bodyStream?: ReadableStream<Uint8Array>
   form?: Record<string, string>
   token?: string
   cookie?: string
@@ -30,6 +32,14 @@ function buildRequest(method: string, path: string, options: CallOptions): Reque
   if (options.token) headers.set('Authorization', `JWT ${options.token}`)
   if (options.cookie) headers.set('Cookie', options.cookie)
   let body: BodyInit | undefined
+  if (options.bodyStream) {
+    return new Request(`${SERVER_URL}/api${path}`, {
+      method,
+      headers,
+      body: options.bodyStream,
+      duplex: 'half',
+    } as RequestInit)
+  }
   if (options.rawBody !== undefined) {
     body = options.rawBody
     if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
@@ -62,7 +72,11 @@ export async function gql<T = Record<string, unknown>>(
   const response = await graphql(
     buildRequest('POST', '/graphql', { ...options, body: { query, variables } }),
   )
-  return response.json()
+  const result = (await response.json()) as unknown
+  // graphql-http answers some refusals before execution with a bare list of errors.
+  return Array.isArray(result)
+    ? { errors: result as Array<{ message: string }> }
+    : (result as { data?: T; errors?: Array<{ message: string }> })
 }
 
 export async function login(

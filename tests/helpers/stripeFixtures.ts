@@ -53,3 +53,41 @@ export function stripeEvent(
   }
   return fromFixture(fixtures.event, defaults, overrides)
 }
+
+/** Stripe's price fixture as a one-time price with the given id, product, amount and currency. */
+export function price(overrides: Partial<Stripe.Price> = {}): Stripe.Price {
+  return fromFixture(
+    fixtures.price,
+    { type: 'one_time', recurring: null, active: true, unit_amount: 1500, currency: 'usd' },
+    overrides,
+  )
+}
+
+/** The `line_items` list Stripe includes when a session is retrieved with expand[]=line_items. */
+export function lineItems(
+  items: Array<{ price: Stripe.Price; quantity?: number }>,
+): Stripe.ApiList<Stripe.LineItem> {
+  const data = items.map(({ price: itemPrice, quantity = 1 }) => {
+    const amount = (itemPrice.unit_amount ?? 0) * quantity
+    return {
+      id: unique('li'),
+      object: 'item',
+      adjustable_quantity: null,
+      amount_discount: 0,
+      amount_subtotal: amount,
+      amount_tax: 0,
+      amount_total: amount,
+      currency: itemPrice.currency,
+      description: null,
+      metadata: {},
+      price: itemPrice,
+      quantity,
+    }
+  })
+  return {
+    object: 'list',
+    data,
+    has_more: false,
+    url: '/v1/checkout/sessions/x/line_items',
+  } as never
+}

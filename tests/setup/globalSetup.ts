@@ -135,6 +135,14 @@ export default async function setup(project: TestProject) {
         recurring: { interval: 'month' },
       },
       { id: 'price_test_eur', unitAmount: 1500, currency: 'eur', productName: 'Euro product' },
+      // Another price of price_test_123's Stripe product (a sale price an editor set up).
+      {
+        id: 'price_test_123_sale',
+        unitAmount: 1000,
+        currency: 'usd',
+        productName: 'Test product',
+        productId: 'prod_test_123',
+      },
     ],
     log: () => {},
     transcript: shop.stripe,

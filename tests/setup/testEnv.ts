@@ -15,3 +15,5 @@ process.env.RESEND_API_KEY = 're_test_suite'
 process.env.RESEND_BASE_URL = inject('mailCatcherUrl')
 process.env.EMAIL_FROM = 'Test Shop <shop@test.example>'
 process.env.STORE_NAME = 'Test Shop'
+// The tests run queued jobs themselves (helpers/jobs.ts): no every-second runner racing them.
+process.env.JOBS_AUTORUN = 'false'

@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { forceCustomerRoleOnSignUp } from './forceCustomerRoleOnSignUp'
 import { hasRole } from './hasRole'
+import { enforcePasswordLength } from './passwordPolicy'
 import { ROLES, STAFF_ROLES } from './roles'
 
 const adminsOrSelf: Access = ({ req: { user } }) => {
@@ -19,6 +20,7 @@ export const Users: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
     tokenExpiration: 60 * 60 * 24 * 7,
   },
+  hooks: { beforeOperation: [enforcePasswordLength] },
   access: {
     // Staff only: a customer's session is rejected at the door of /admin.
     admin: ({ req: { user } }) => hasRole(user, ...STAFF_ROLES),

@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, ownPurchasesOrStaff } from '../access'
+import { nobody, ownPurchasesOrStaff, userHasRole } from '../access'
 import { PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
 import { PURCHASE_STATUSES } from '../fulfilment/types'
 
@@ -106,7 +106,13 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
           },
           { name: 'sentAt', type: 'date', admin: readOnly },
           { name: 'resendId', type: 'text', admin: readOnly },
-          { name: 'lastError', type: 'text', admin: readOnly },
+          {
+            // Resend's last refusal, for support; the buyer sees only whether the receipt was sent.
+            name: 'lastError',
+            type: 'text',
+            access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
+            admin: readOnly,
+          },
         ],
       },
     ],

@@ -19,6 +19,7 @@ export function createStripeEventsCollection(options: ResolvedStorefrontOptions)
       group: 'Shop',
       useAsTitle: 'eventId',
       defaultColumns: ['eventId', 'type', 'outcome', 'stripeCreatedAt', 'createdAt'],
+      listSearchableFields: ['eventId', 'type', 'paymentIntentId'],
     },
     access: { read: rolesOnly(options.staffRoles), create: nobody, update: nobody, delete: nobody },
     fields: [
@@ -38,6 +39,13 @@ export function createStripeEventsCollection(options: ResolvedStorefrontOptions)
         admin: readOnly,
       },
       { name: 'note', type: 'text', admin: readOnly },
+      {
+        // A refund or dispute that arrived before its purchase waits here, found by this id.
+        name: 'paymentIntentId',
+        type: 'text',
+        index: true,
+        admin: readOnly,
+      },
       {
         name: 'purchase',
         type: 'relationship',

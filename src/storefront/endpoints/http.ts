@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { isStorefrontError } from '../errors'
+import { isStorefrontError, StorefrontError } from '../errors'
 
 /** A JSON error a person can act on: `{ error: "<sentence>" }` plus any extra fields. */
 export function jsonError(
@@ -40,4 +40,37 @@ export function isCrossSiteCookieRequest(req: PayloadRequest): boolean {
   const serverURL = req.payload.config.serverURL
   if (origin && serverURL && origin !== new URL(serverURL).origin) return true
   return req.headers.get('sec-fetch-site') === 'cross-site'
+}
+
+const tooLarge = (limitBytes: number) =>
+  new StorefrontError(
+    `The request body is larger than this endpoint accepts (${limitBytes} bytes); send a smaller one.`,
+    413,
+  )
+
+/**
+ * The request body as bytes, refusing (413) anything over `limitBytes` before it is read whole:
+ * first by its Content-Length, then while streaming, for a body sent without one or with a false one.
+ * @throws StorefrontError 413
+ */
+export async function readBodyWithLimit(req: PayloadRequest, limitBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes)
+  const stream = (req as { body?: ReadableStream<Uint8Array> | null }).body
+  if (!stream) return Buffer.alloc(0)
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let received = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    received += value.byteLength
+    if (received > limitBytes) {
+      // Stop the sender here instead of draining the rest of its upload.
+      await reader.cancel().catch(() => {})
+      throw tooLarge(limitBytes)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
 }

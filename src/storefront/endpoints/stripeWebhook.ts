@@ -2,10 +2,11 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
+import { WEBHOOK_BODY_LIMIT_BYTES } from '../constants'
 import { StorefrontError } from '../errors'
 import { processStripeEvent } from '../operations/processStripeEvent'
 import { verifyWebhookEvent } from '../stripe/client'
-import { errorResponse } from './http'
+import { errorResponse, readBodyWithLimit } from './http'
 
 /**
  * POST /api/stripe/webhook: verify the signature over the raw body, then process the event.
@@ -30,22 +31,19 @@ export function createStripeWebhookEndpoint(options: ResolvedStorefrontOptions):
           req.payload.logger.error('Stripe webhook received but STRIPE_WEBHOOK_SECRET is not set.')
           throw new StorefrontError(
             'The shop cannot verify Stripe events yet; Stripe will retry.',
-            500,
+            503,
           )
         }
-        // The untouched raw body: the signature covers these exact bytes.
-        const rawBody = (await req.text?.()) ?? ''
-        let event
+        // The untouched raw bytes: the signature covers exactly these.
+        const rawBody = await readBodyWithLimit(req, WEBHOOK_BODY_LIMIT_BYTES)
+        let event: unknown
         try {
           event = verifyWebhookEvent({ rawBody, signature, secret })
         } catch (error) {
-          throw new StorefrontError(`Invalid Stripe signature: ${(error as Error).message}`, 400)
+          const reason = (error as Error).message.slice(0, 300)
+          throw new StorefrontError(`Invalid Stripe signature: ${reason}`, 400)
         }
-        const { duplicate } = await processStripeEvent({
-          payload: req.payload,
-          event,
-          usersSlug: options.usersSlug,
-        })
+        const { duplicate } = await processStripeEvent({ payload: req.payload, options, event })
         return Response.json({ received: true, ...(duplicate ? { duplicate } : {}) })
       } catch (error) {
         return errorResponse(error, req)

@@ -1,103 +1,133 @@
-import type { Payload } from 'payload'
-import type Stripe from 'stripe'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { EventResult, PurchaseStatus } from './types'
+import type { StripeKeys } from '../stripe/client'
+import type { FulfilResult } from './fulfil'
+import type { StripeEventEnvelope } from './stripeEventSchemas'
+import type { EventResult } from './types'
 
+import { inDurableTransaction } from '../database/transactions'
 import { paymentIntentIdOf } from '../stripe/checkoutSessions'
 import { fulfil } from './fulfil'
-import { findPurchase, transitionPurchase } from './purchases'
+import { applyPaymentIntentEvent } from './paymentIntentEvents'
+import {
+  checkoutSessionEventObject,
+  disputeObject,
+  parseOrReject,
+  refundedChargeObject,
+} from './stripeEventSchemas'
 
-type Context = { payload: Payload; usersSlug: string }
+export type EventContext = {
+  payload: Payload
+  stripe: StripeKeys
+  usersSlug: string
+  /** Stores the event's outcome; called inside the transaction that stores its effect. */
+  record: (req: PayloadRequest, result: EventResult) => Promise<void>
+}
 
-async function onSession(
-  event: Stripe.Event,
-  { payload, usersSlug }: Context,
-  failed = false,
-): Promise<EventResult> {
-  const session = event.data.object as Stripe.Checkout.Session
-  const { purchase, created } = await fulfil({
-    payload,
-    session,
-    usersSlug,
-    statusOverride: failed ? 'failed' : undefined,
-  })
+function toEventResult(result: FulfilResult): EventResult {
+  if (result.kind === 'rejected') return { outcome: 'rejected', note: result.reason }
+  const { purchase, created } = result
   return {
     outcome: 'processed',
     note: `${created ? 'created' : 'found'} purchase, status ${purchase.status}`,
     purchaseId: purchase.id,
+    paymentIntentId: purchase.stripePaymentIntentId ?? null,
   }
 }
 
-/** Moves the purchase paid for by this payment intent; unknown intents are not ours to act on. */
-async function onPaymentIntent(
-  { payload }: Context,
-  move: { intent: null | string; to: PurchaseStatus; from: readonly PurchaseStatus[] },
+async function fulfilSessionEvent(
+  event: StripeEventEnvelope,
+  context: EventContext,
+  asyncPaymentFailed = false,
 ): Promise<EventResult> {
-  const { intent, to, from } = move
-  const purchase = intent
-    ? await findPurchase(payload, { stripePaymentIntentId: { equals: intent } })
-    : null
-  if (!purchase)
-    return { outcome: 'ignored', note: `no purchase for payment intent ${intent ?? '(none)'}` }
-  const { changed } = await transitionPurchase(payload, { purchase, to, from })
-  return {
-    outcome: 'processed',
-    note: changed ? `purchase ${purchase.status} → ${to}` : `purchase stays ${purchase.status}`,
-    purchaseId: purchase.id,
-  }
+  const { id } = parseOrReject(
+    checkoutSessionEventObject,
+    event.data.object,
+    'The checkout session',
+  )
+  const result = await fulfil({
+    payload: context.payload,
+    stripe: context.stripe,
+    sessionId: id,
+    usersSlug: context.usersSlug,
+    asyncPaymentFailed,
+    alongside: (req, fulfilled) => context.record(req, toEventResult(fulfilled)),
+  })
+  return toEventResult(result)
+}
+
+/** Outcomes that change nothing are still stored through the same path, so they are checked too. */
+async function recordOnly(context: EventContext, result: EventResult): Promise<EventResult> {
+  await inDurableTransaction(context.payload, (req) => context.record(req, result))
+  return result
 }
 
 /**
- * What each Stripe event does to purchases. Event handling is domain logic, so it lives here,
- * not in the webhook endpoint. Every branch is safe to run twice.
+ * What each Stripe event does to purchases, with its outcome stored in the same transaction.
+ * Event handling is domain logic, so it lives here, not in the webhook endpoint. Every branch is
+ * safe to run twice.
+ * @throws StorefrontError 400 for an event object the shop cannot read (recorded `rejected` by
+ *   the caller); any other error when Stripe or the database failed (nothing was stored)
  */
 export async function handleStripeEvent(
-  event: Stripe.Event,
-  context: Context,
+  event: StripeEventEnvelope,
+  context: EventContext,
 ): Promise<EventResult> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
-      return onSession(event, context)
+      return fulfilSessionEvent(event, context)
     case 'checkout.session.async_payment_failed':
-      return onSession(event, context, true)
+      return fulfilSessionEvent(event, context, true)
     case 'charge.refunded': {
-      const charge = event.data.object
+      const charge = parseOrReject(refundedChargeObject, event.data.object, 'The charge')
       // A partial refund leaves the download available; only a full refund ends access.
       if (!charge.refunded) {
-        return {
+        return recordOnly(context, {
           outcome: 'ignored',
           note: `partial refund (${charge.amount_refunded} of ${charge.amount})`,
-        }
+        })
       }
-      return onPaymentIntent(context, {
-        intent: paymentIntentIdOf(charge.payment_intent),
-        to: 'refunded',
-        from: ['paid', 'pending', 'disputed'],
-      })
+      return byPaymentIntent(context, event.type, paymentIntentIdOf(charge.payment_intent))
     }
-    case 'charge.dispute.created':
-      return onPaymentIntent(context, {
-        intent: paymentIntentIdOf(event.data.object.payment_intent),
-        to: 'disputed',
-        from: ['paid', 'pending'],
-      })
+    case 'charge.dispute.created': {
+      const dispute = parseOrReject(disputeObject, event.data.object, 'The dispute')
+      return byPaymentIntent(context, event.type, paymentIntentIdOf(dispute.payment_intent))
+    }
     case 'charge.dispute.closed': {
-      const dispute = event.data.object
+      const dispute = parseOrReject(disputeObject, event.data.object, 'The dispute')
       // Won, or an inquiry closed without a chargeback (warning_closed): the money stayed, access returns.
       if (dispute.status !== 'won' && dispute.status !== 'warning_closed') {
-        return {
+        return recordOnly(context, {
           outcome: 'ignored',
           note: `dispute closed as ${dispute.status}; access stays ended`,
-        }
+        })
       }
-      return onPaymentIntent(context, {
-        intent: paymentIntentIdOf(dispute.payment_intent),
-        to: 'paid',
-        from: ['disputed'],
-      })
+      return byPaymentIntent(context, event.type, paymentIntentIdOf(dispute.payment_intent))
     }
     default:
-      return { outcome: 'ignored', note: `event type ${event.type} is not used by the shop` }
+      return recordOnly(context, {
+        outcome: 'ignored',
+        note: `event type ${event.type} is not used by the shop`,
+      })
   }
+}
+
+function byPaymentIntent(
+  context: EventContext,
+  type: 'charge.dispute.closed' | 'charge.dispute.created' | 'charge.refunded',
+  paymentIntentId: null | string,
+): Promise<EventResult> {
+  if (!paymentIntentId) {
+    return recordOnly(context, {
+      outcome: 'ignored',
+      note: 'no payment intent on the event; nothing of the shop can be affected',
+    })
+  }
+  return applyPaymentIntentEvent({
+    payload: context.payload,
+    type,
+    paymentIntentId,
+    record: context.record,
+  })
 }

@@ -16,17 +16,29 @@ export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number]
 
 /**
  * What a Stripe event did, as the ledger records it. `received` until handled; `failed` means the
- * shop could not apply it (Stripe retries); `rejected` means it never will (retrying cannot help).
+ * shop could not apply it (Stripe retries); `rejected` means it never will (retrying cannot help);
+ * `deferred` is a refund or dispute that arrived before its purchase existed: it is applied when
+ * the purchase is created.
  */
-export const EVENT_OUTCOMES = ['received', 'processed', 'ignored', 'rejected', 'failed'] as const
+export const EVENT_OUTCOMES = [
+  'received',
+  'processed',
+  'ignored',
+  'rejected',
+  'failed',
+  'deferred',
+] as const
 
 export type EventOutcome = (typeof EVENT_OUTCOMES)[number]
 
 /** What handling one event decided, for the ledger. */
 export type EventResult = {
-  outcome: Extract<EventOutcome, 'ignored' | 'processed'>
+  outcome: Exclude<EventOutcome, 'failed' | 'received'>
+  /** A short sentence for support; never internals such as SQL. */
   note: string
   purchaseId?: number | string
+  /** Kept on the ledger entry so a deferred refund or dispute finds its purchase later. */
+  paymentIntentId?: null | string
 }
 
 /** The purchase fields fulfilment reads; the plugin does not depend on an app's generated types. */

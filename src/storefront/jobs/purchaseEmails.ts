@@ -11,6 +11,7 @@ import {
   SEND_PAYMENT_FAILED_TASK,
   SEND_PURCHASE_RECEIPT_TASK,
 } from '../constants'
+import { inDurableTransaction } from '../database/transactions'
 import { sendEmail } from '../email/resend'
 import { renderPaymentFailedEmail, renderReceiptEmail } from '../email/templates'
 
@@ -135,14 +136,19 @@ export function createSendPurchaseReceiptTask(options: ResolvedStorefrontOptions
     },
     render: renderReceiptEmail,
     idempotencyKey: (purchase) => `purchase-receipt/${purchase.id}`,
+    // In a checked transaction: a write that did not commit must fail the job, so it retries and
+    // Resend's idempotency key hands back the same email id instead of the receipt staying unsent.
     record: ({ req, purchase, receipt }) =>
-      req.payload.update({
-        collection: PURCHASES_SLUG as CollectionSlug,
-        id: purchase.id,
-        data: { receipt },
-        depth: 0,
-        overrideAccess: true,
-      }),
+      inDurableTransaction(req.payload, (transaction) =>
+        req.payload.update({
+          collection: PURCHASES_SLUG as CollectionSlug,
+          id: purchase.id,
+          data: { receipt },
+          depth: 0,
+          overrideAccess: true,
+          req: transaction,
+        }),
+      ),
   })
 }
 

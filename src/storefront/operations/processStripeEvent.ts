@@ -1,55 +1,79 @@
 import type { Payload } from 'payload'
-import type Stripe from 'stripe'
+
+import type { EventOutcome } from '../fulfilment/types'
+import type { ResolvedStorefrontOptions } from '../types'
 
 import { isStorefrontError, StorefrontError } from '../errors'
 import { handleStripeEvent } from '../fulfilment/handleStripeEvent'
-import { recordStripeEvent, updateLedgerEntry } from '../fulfilment/ledger'
+import { recordStripeEvent, shortReason, updateLedgerEntry } from '../fulfilment/ledger'
+import { describeIssue, stripeEventEnvelope } from '../fulfilment/stripeEventSchemas'
 
 export type ProcessStripeEventArgs = {
   payload: Payload
-  /** An event whose signature the caller has verified. */
-  event: Stripe.Event
-  usersSlug: string
+  options: ResolvedStorefrontOptions
+  /** A parsed event whose signature the caller has verified; its fields are checked here. */
+  event: unknown
 }
 
+/** A repeat of an event in one of these states changes nothing and is only acknowledged. */
+const FINISHED: readonly EventOutcome[] = ['processed', 'ignored', 'deferred']
+
 /**
- * Records a verified Stripe event once, applies it, and writes its outcome to the ledger.
- * A duplicate of an event that was already applied (or ignored) does nothing.
+ * Records a verified Stripe event once, applies it, and stores its outcome in the same
+ * transaction as its effect, so the ledger never says `processed` for a change that was not
+ * stored. A duplicate of a finished event does nothing.
  * @returns `duplicate: true` when this delivery changed nothing because an earlier one did it
- * @throws StorefrontError 400 when the event can never be applied (recorded `rejected`);
- *   500 when it could not be recorded or applied this time (recorded `failed`; Stripe retries)
+ * @throws StorefrontError 400 when the event can never be applied (recorded `rejected` when it
+ *   has a usable id); 5xx when it could not be recorded or applied this time (recorded `failed`
+ *   where possible; Stripe retries and the next delivery applies it)
  */
 export async function processStripeEvent(
   args: ProcessStripeEventArgs,
-): Promise<{ duplicate: boolean }> {
-  const { payload, event, usersSlug } = args
+): Promise<{ duplicate: boolean; outcome: EventOutcome }> {
+  const { payload, options } = args
+  const envelope = stripeEventEnvelope.safeParse(args.event)
+  if (!envelope.success) {
+    // Without a well-formed id, type and date there is nothing to key a ledger entry on.
+    throw new StorefrontError(
+      `The body is not a Stripe event the shop can read: ${describeIssue(envelope.error)}.`,
+      400,
+    )
+  }
+  const event = envelope.data
+  const { secretKey } = options.stripe
+  if (!secretKey) {
+    payload.logger.error('Stripe event received but STRIPE_SECRET_KEY is not set.')
+    throw new StorefrontError(
+      'The shop cannot ask Stripe about events yet; Stripe will retry.',
+      503,
+    )
+  }
+
   let entry
   try {
     entry = await recordStripeEvent(payload, event)
   } catch (error) {
     payload.logger.error(
       { err: error, eventId: event.id },
-      'Could not record a Stripe event; answering 500 so Stripe retries.',
+      'Could not record a Stripe event; answering 503 so Stripe retries.',
     )
-    throw new StorefrontError('The event could not be recorded; Stripe will retry.', 500)
+    throw new StorefrontError('The event could not be recorded; Stripe will retry.', 503)
   }
-  if (entry.duplicate && (entry.outcome === 'processed' || entry.outcome === 'ignored')) {
-    return { duplicate: true }
+  if (entry.duplicate && FINISHED.includes(entry.outcome)) {
+    return { duplicate: true, outcome: entry.outcome }
   }
 
   try {
-    const result = await handleStripeEvent(event, { payload, usersSlug })
-    await updateLedgerEntry(payload, {
-      id: entry.id,
-      outcome: result.outcome,
-      note: result.note,
-      purchase: result.purchaseId,
+    const result = await handleStripeEvent(event, {
+      payload,
+      stripe: { ...options.stripe, secretKey },
+      usersSlug: options.usersSlug,
+      record: (req, outcome) => updateLedgerEntry(payload, entry.id, outcome, req),
     })
-    return { duplicate: false }
+    return { duplicate: false, outcome: result.outcome }
   } catch (error) {
     if (isStorefrontError(error) && error.status < 500) {
-      await updateLedgerEntry(payload, {
-        id: entry.id,
+      await updateLedgerEntry(payload, entry.id, {
         outcome: 'rejected',
         note: error.message,
       }).catch(() => {})
@@ -57,12 +81,11 @@ export async function processStripeEvent(
     }
     payload.logger.error(
       { err: error, eventId: event.id },
-      'Processing a Stripe event failed; answering 500 so Stripe retries.',
+      'Processing a Stripe event failed; nothing of it was stored. Answering 500 so Stripe retries.',
     )
-    await updateLedgerEntry(payload, {
-      id: entry.id,
+    await updateLedgerEntry(payload, entry.id, {
       outcome: 'failed',
-      note: (error as Error).message,
+      note: shortReason(error),
     }).catch(() => {})
     throw new StorefrontError('The event could not be processed; Stripe will retry.', 500)
   }

@@ -51,12 +51,35 @@ export function createCheckoutSession(
   })
 }
 
-/** The checkout session as Stripe has it now (the success page does not trust the query string). */
+/**
+ * The checkout session as Stripe has it now, with its line items: fulfilment trusts this, never
+ * the event body or the query string, to decide what was sold and whether it was paid.
+ */
 export function retrieveCheckoutSession(
   connection: StripeKeys,
   sessionId: string,
 ): Promise<Stripe.Checkout.Session> {
-  return getStripeClient(connection).checkout.sessions.retrieve(sessionId)
+  return getStripeClient(connection).checkout.sessions.retrieve(sessionId, {
+    expand: ['line_items'],
+  })
+}
+
+/** The Stripe product a price belongs to (another price of the same product sells it too). */
+export async function stripeProductOfPrice(
+  connection: StripeKeys,
+  priceId: string,
+): Promise<string> {
+  const price = await getStripeClient(connection).prices.retrieve(priceId)
+  return typeof price.product === 'string' ? price.product : price.product.id
+}
+
+/**
+ * True when Stripe answered that the object does not exist (a forged or foreign id), as opposed
+ * to Stripe being unreachable. Checked by shape, like the plugin's other error checks.
+ */
+export function isMissingStripeObject(error: unknown): boolean {
+  const candidate = error as null | { code?: unknown; statusCode?: unknown }
+  return candidate?.code === 'resource_missing' || candidate?.statusCode === 404
 }
 
 /** The id of a payment intent field that Stripe sends either as an id or expanded. */

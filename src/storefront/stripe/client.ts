@@ -49,17 +49,31 @@ const WEBHOOK_TOLERANCE_SECONDS = 300
 
 /**
  * Verifies the Stripe-Signature header over the untouched raw body and parses the event.
- * @throws Stripe.errors.StripeSignatureVerificationError when the signature is invalid or stale
+ * The SDK refuses timestamps older than the tolerance but not ones in the future; Stripe never
+ * signs ahead of its clock, and a future timestamp would keep a leaked request replayable until
+ * then, so those are refused too.
+ * @throws Error with a sentence saying what is wrong (signature, timestamp or JSON)
  */
 export function verifyWebhookEvent(args: {
-  rawBody: string
+  rawBody: Buffer | string
   signature: string
   secret: string
-}): Stripe.Event {
-  return Stripe.webhooks.constructEvent(
-    args.rawBody,
-    args.signature,
-    args.secret,
-    WEBHOOK_TOLERANCE_SECONDS,
-  )
+  now?: number
+}): unknown {
+  const nowSeconds = Math.floor((args.now ?? Date.now()) / 1000)
+  const timestamps = [...args.signature.matchAll(/(?:^|,)\s*t=(\d+)/g)].map(([, t]) => Number(t))
+  if (timestamps.some((t) => t > nowSeconds + WEBHOOK_TOLERANCE_SECONDS)) {
+    throw new Error('Timestamp is in the future; Stripe signs with the time it sends the event.')
+  }
+  try {
+    return Stripe.webhooks.constructEvent(
+      args.rawBody,
+      args.signature,
+      args.secret,
+      WEBHOOK_TOLERANCE_SECONDS,
+    )
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new Error('The signed body is not JSON.')
+    throw error
+  }
 }

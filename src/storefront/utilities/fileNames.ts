@@ -4,7 +4,9 @@
  */
 export function explainUnsafeFileName(name: string): string | null {
   if (name.trim() !== name || name.length === 0) return 'must not be empty or start/end with spaces'
-  if (name.includes('\0')) return 'must not contain NUL characters'
+  // Control characters (NUL, CR, LF …) could split a Content-Disposition header or a log line.
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    return 'must not contain control characters (line breaks, NUL)'
   if (name.includes('/') || name.includes('\\'))
     return 'must be a plain file name without "/" or "\\"'
   if (name === '.' || name === '..' || name.includes('..')) return 'must not contain ".."'

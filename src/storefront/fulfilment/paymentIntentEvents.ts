@@ -1,0 +1,91 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { EventResult, PurchaseDoc, PurchaseStatus } from './types'
+
+import { inDurableTransaction, lockKeys } from '../database/transactions'
+import { findDeferredEvents, updateLedgerEntry } from './ledger'
+import { findPurchase, transitionPurchase } from './purchases'
+
+/** The Stripe events that move the purchase a payment intent paid for, and how. */
+export const PAYMENT_INTENT_MOVES = {
+  // A refund ends access, also during a dispute.
+  'charge.refunded': { to: 'refunded', from: ['paid', 'pending', 'disputed'] },
+  'charge.dispute.created': { to: 'disputed', from: ['paid', 'pending'] },
+  // Only a dispute the shop won (or an inquiry closed without a chargeback) gives access back.
+  'charge.dispute.closed': { to: 'paid', from: ['disputed'] },
+} as const satisfies Record<string, { to: PurchaseStatus; from: readonly PurchaseStatus[] }>
+
+export type PaymentIntentEventType = keyof typeof PAYMENT_INTENT_MOVES
+
+/** The lock a payment intent's events and its purchase's creation share. */
+export const paymentIntentLockKey = (paymentIntentId: string) => `payment-intent:${paymentIntentId}`
+
+/**
+ * Applies a refund or dispute event to the purchase its payment intent paid for, and stores the
+ * outcome (`record`) in the same transaction. When Stripe delivers it before the checkout's
+ * completion, no purchase exists yet: the event is recorded `deferred` against the payment intent
+ * and applied by {@link applyDeferredEvents} when fulfilment creates the purchase. Both take the
+ * payment intent's lock, so an event and the purchase's creation never miss each other.
+ */
+export function applyPaymentIntentEvent(args: {
+  payload: Payload
+  type: PaymentIntentEventType
+  paymentIntentId: string
+  record: (req: PayloadRequest, result: EventResult) => Promise<void>
+}): Promise<EventResult> {
+  const { payload, type, paymentIntentId, record } = args
+  return inDurableTransaction(payload, async (req) => {
+    await lockKeys(req, paymentIntentLockKey(paymentIntentId))
+    const purchase = await findPurchase(
+      payload,
+      { stripePaymentIntentId: { equals: paymentIntentId } },
+      req,
+    )
+    const result: EventResult = purchase
+      ? await move(req, purchase, type)
+      : {
+          outcome: 'deferred',
+          note: `no purchase for payment intent ${paymentIntentId} yet; applied when it is created`,
+          paymentIntentId,
+        }
+    await record(req, { ...result, paymentIntentId })
+    return result
+  })
+}
+
+async function move(
+  req: PayloadRequest,
+  purchase: PurchaseDoc,
+  type: PaymentIntentEventType,
+): Promise<EventResult> {
+  const { to, from } = PAYMENT_INTENT_MOVES[type]
+  const { changed, previous } = await transitionPurchase(req, { purchaseId: purchase.id, to, from })
+  return {
+    outcome: 'processed',
+    note: changed ? `purchase ${previous} → ${to}` : `purchase stays ${previous}`,
+    purchaseId: purchase.id,
+  }
+}
+
+/**
+ * Applies, oldest first, the refunds and disputes that arrived before this purchase existed.
+ * Called by fulfilment inside the transaction that creates the purchase, holding the payment
+ * intent's lock.
+ */
+export async function applyDeferredEvents(
+  req: PayloadRequest,
+  purchase: PurchaseDoc,
+): Promise<void> {
+  const paymentIntentId = purchase.stripePaymentIntentId
+  if (!paymentIntentId) return
+  for (const entry of await findDeferredEvents(req, paymentIntentId)) {
+    if (!(entry.type in PAYMENT_INTENT_MOVES)) continue
+    const result = await move(req, purchase, entry.type as PaymentIntentEventType)
+    await updateLedgerEntry(
+      req.payload,
+      entry.id,
+      { ...result, note: `${result.note} (applied when the purchase was created)` },
+      req,
+    )
+  }
+}
