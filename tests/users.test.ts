@@ -1,13 +1,20 @@
+import config from '@payload-config'
+import { createPayloadRequest } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
+
+import { forceCustomerRoleOnSignUp } from '@/collections/users/forceCustomerRoleOnSignUp'
 
 import { FAILED_LOGIN_MESSAGE } from '@/collections/users/login'
 
-import { gql, login, rest } from './helpers/api'
+import { gql, login, rest, SERVER_URL } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
 import { mailTo } from './helpers/mailCatcher'
 import { createUser } from './helpers/users'
 
 type UserDoc = { id: number; email: string; roles: string[] }
+
+/** Emails unique to this run, so a second run against the same database never collides. */
+const runId = `${Date.now()}-${process.pid}`
 
 describe('users and roles', () => {
   let customer: { id: number; email: string; password: string; token: string; cookie: string }
@@ -22,7 +29,7 @@ describe('users and roles', () => {
     it('REST: POST /api/users with roles [admin] creates a customer', async () => {
       const response = await rest('POST', '/users', {
         body: {
-          email: 'sneaky-rest@test.example',
+          email: `sneaky-rest-${runId}@test.example`,
           password: 'a long password 123',
           roles: ['admin', 'editor'],
         },
@@ -35,7 +42,7 @@ describe('users and roles', () => {
 
     it('REST: POST /api/users without roles creates a customer', async () => {
       const response = await rest('POST', '/users', {
-        body: { email: 'plain@test.example', password: 'a long password 123' },
+        body: { email: `plain-${runId}@test.example`, password: 'a long password 123' },
       })
       expect(response.status).toBe(201)
       const { doc } = (await response.json()) as { doc: UserDoc }
@@ -49,7 +56,7 @@ describe('users and roles', () => {
         'mutation ($data: mutationUserInput!) { createUser(data: $data) { id roles } }',
         {
           data: {
-            email: 'sneaky-gql@test.example',
+            email: `sneaky-gql-${runId}@test.example`,
             password: 'a long password 123',
             roles: ['admin'],
           },
@@ -65,7 +72,7 @@ describe('users and roles', () => {
     it('first-register on a database that already has users still yields a customer', async () => {
       const response = await rest('POST', '/users/first-register', {
         body: {
-          email: 'late-first@test.example',
+          email: `late-first-${runId}@test.example`,
           password: 'a long password 123',
           confirmPassword: 'a long password 123',
           roles: ['admin'],
@@ -74,8 +81,26 @@ describe('users and roles', () => {
       expect(response.status).toBeGreaterThanOrEqual(400)
       const { docs } = await (
         await getTestPayload()
-      ).find({ collection: 'users', where: { email: { equals: 'late-first@test.example' } } })
+      ).find({
+        collection: 'users',
+        where: { email: { equals: `late-first-${runId}@test.example` } },
+      })
       expect(docs.every((user) => user.roles.includes('admin') === false)).toBe(true)
+    })
+
+    it('the sign-up hook itself refuses first-register roles once users exist (not only Payload)', async () => {
+      // Payload's own first-register answers 403 before this hook runs when users exist; the hook
+      // checks again so a future route or a Payload change cannot mint an admin.
+      const payload = await getTestPayload()
+      const request = new Request(`${SERVER_URL}/api/users/first-register`, { method: 'POST' })
+      const req = await createPayloadRequest({ config, request })
+      const roles = await (forceCustomerRoleOnSignUp as (args: unknown) => Promise<unknown>)({
+        operation: 'create',
+        req,
+        value: ['admin'],
+      })
+      expect((await payload.count({ collection: 'users' })).totalDocs).toBeGreaterThan(0)
+      expect(roles).toEqual(['customer'])
     })
 
     it('an admin can create staff accounts', async () => {
@@ -84,7 +109,7 @@ describe('users and roles', () => {
       const response = await rest('POST', '/users', {
         token,
         body: {
-          email: 'new-editor@test.example',
+          email: `new-editor-${runId}@test.example`,
           password: 'a long password 123',
           roles: ['editor'],
         },
