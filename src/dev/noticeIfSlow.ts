@@ -21,10 +21,10 @@ export async function noticeIfSlow<T>(
 ): Promise<T> {
   const startedAt = Date.now()
   const timer = setTimeout(() => {
-    const extra = details?.().trim()
+    const extra = details?.().trimEnd() ?? ''
     log(
       `Still ${what} after ${Math.round((Date.now() - startedAt) / 1000)} s. ${advice}` +
-        (extra ? `\n${extra}` : ''),
+        (extra.trim() ? `\n${extra}` : ''),
     )
   }, afterMs)
   try {
