@@ -158,7 +158,7 @@ async function catalogServed(): Promise<boolean> {
 }
 
 async function build(label: string): Promise<void> {
-  const log = path.join(logDir, `build-${label}.log`)
+  const log = path.join(logDir, `build-${label.replace(/\W+/g, '-')}.log`)
   const { code, ms, timedOut } = await runScript({
     args: ['run', 'build'],
     log,
