@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
-import { appendFileSync, mkdtempSync, existsSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, existsSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 
 import { clearStalePostgres } from '@/dev/clearStalePostgres'
 import { startEmbeddedPostgres } from '@/dev/embeddedPostgres'
@@ -18,8 +18,16 @@ async function freePort(): Promise<number> {
   return port
 }
 
+const tempDirs: string[] = []
+afterAll(() => {
+  // Each cluster is some 40 MB; the servers are stopped by now.
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
+})
+
 function tempDataDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'storefront-pg-'))
+  const dir = mkdtempSync(path.join(tmpdir(), 'storefront-pg-'))
+  tempDirs.push(dir)
+  return dir
 }
 
 describe('embedded PostgreSQL start-up after a crash', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -16,8 +16,14 @@ import {
   type ScratchDatabase,
 } from './startupScratchDatabase'
 
+const evidenceDirs: string[] = []
+afterAll(() => {
+  for (const dir of evidenceDirs) rmSync(dir, { recursive: true, force: true })
+})
+
 function runFixture(mode: 'lock' | 'never', databaseUrl: string) {
   const evidenceDir = mkdtempSync(path.join(tmpdir(), 'startup-evidence-'))
+  evidenceDirs.push(evidenceDir)
   const run = runTsxScript({
     args: ['tests/dev/startupStallFixture.ts', mode],
     env: scriptEnv(databaseUrl, {
