@@ -6,8 +6,8 @@ import { register } from 'node:module'
  * Under Node's `node` export condition, `lexical` and every `@lexical/*` package resolve to a
  * `*.node.mjs` wrapper whose whole body is a top-level await:
  * `const mod = await import(NODE_ENV !== 'production' ? './X.dev.mjs' : './X.prod.mjs')`.
- * payload.config.ts pulls in some twenty of them through @payloadcms/richtext-lexical, each
- * wrapper's dynamic import waiting on other wrappers that are still evaluating. Node 20's module
+ * payload.config.ts pulls in some twenty of them through @payloadcms/richtext-lexical, and each
+ * build a wrapper imports depends on other wrappers, some of them still evaluating. Node 20's module
  * evaluation does not always settle that graph: plain `node -e "await
  * import('@payloadcms/richtext-lexical')"` exits 13 ("unsettled top-level await") every time on
  * this install, and under tsx, whose off-thread loader changes the load order run to run, the
@@ -17,8 +17,9 @@ import { register } from 'node:module'
  *
  * Lexical's packages also export `development` and `production` conditions that point straight
  * at the built files, listed before `node`. Resolving lexical with the one the wrapper would have
- * picked loads the same code with no top-level await at all, so the stall cannot happen. (Vitest
- * already runs with `--conditions development`, which is why the test suite never stalled.)
+ * picked loads the same code with no top-level await at all, so the stall cannot happen. (Vitest's
+ * workers run with `--conditions development`, which is why Payload loaded inside the tests never
+ * stalled; the suite's migrate step, a separate process, did run into it.)
  */
 export function lexicalCondition(nodeEnv = process.env.NODE_ENV): 'development' | 'production' {
   return nodeEnv === 'production' ? 'production' : 'development'
