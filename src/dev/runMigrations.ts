@@ -1,24 +1,23 @@
 /**
  * `npm run migrate` (tsx src/dev/runMigrations.ts): applies the committed migrations, exactly what
  * `payload migrate` does (the adapter's migrate()), and fails loudly if none are recorded after.
- * The scripts here use it instead of the payload bin, which sometimes exited 0 having done
- * nothing on this Node 20 machine (see holdEventLoop for why).
+ * Used instead of the payload bin, which could exit 0 having done nothing: the lexical stall
+ * described in lexicalBuilds.ts, under a bin with no timer holding the event loop.
  */
-import { holdEventLoop } from './holdEventLoop'
+import { applyMigrations, MIGRATE_ADVICE } from './applyMigrations'
+import { finishScript, loadPayloadForScript } from './loadPayloadForScript'
 
-const release = holdEventLoop('Migrating the database')
 process.env.PAYLOAD_MIGRATING = 'true'
-// Loaded after the loop is held: the hang happened while Payload's modules were loading.
-const { default: config } = await import('@payload-config')
-const { getPayload } = await import('payload')
 
-const payload = await getPayload({ config })
-await payload.db.migrate()
-const { totalDocs } = await payload.count({ collection: 'payload-migrations' })
-await payload.destroy()
-release()
-if (totalDocs === 0) {
-  console.error('No migrations are recorded after migrating: the database was not prepared.')
-  process.exit(1)
+const { payload, watchdog } = await loadPayloadForScript({
+  name: 'storefront-migrate',
+  what: 'Migrating the database',
+  advice: MIGRATE_ADVICE,
+})
+try {
+  await applyMigrations(payload, watchdog)
+} catch (error) {
+  console.error((error as Error).message)
+  finishScript(watchdog, 1)
 }
-process.exit(0)
+finishScript(watchdog, 0)

@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 
+import { withApplicationName } from './databaseApplicationName'
 import { prepareDatabase } from './prepareDatabase'
-import { runCommand } from './runCommand'
+import { localBin } from './runCommand'
 import { startStandIns } from './startStandIns'
 import { superviseChild } from './superviseChild'
 
@@ -30,13 +31,14 @@ Object.assign(process.env, standIns.env)
 const database = await prepareDatabase({
   dataDir: '.data/postgres-offline',
   database: `shop_${Date.now()}`,
+  seed: 'always',
 })
-await runCommand('npx', ['tsx', 'src/seed/run.ts'], { ...process.env, NODE_ENV: 'development' })
 
-const next = spawn('npx', ['next', 'start', '-p', port], {
+const next = spawn(localBin('next'), ['start', '-p', port], {
   stdio: 'inherit',
   env: {
     ...process.env,
+    DATABASE_URL: withApplicationName(database.url, 'storefront-next-start'),
     NODE_ENV: 'production',
     // Explicit, throwaway values: production refuses to start on development defaults.
     PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || randomBytes(32).toString('hex'),

@@ -6,19 +6,23 @@
  */
 import { spawn } from 'node:child_process'
 
+import { withApplicationName } from './databaseApplicationName'
 import { prepareDatabase } from './prepareDatabase'
-import { runCommand } from './runCommand'
+import { localBin } from './runCommand'
 import { startStandIns } from './startStandIns'
 import { superviseChild } from './superviseChild'
 
 const standIns = await startStandIns(process.env)
 Object.assign(process.env, standIns.env)
-const database = await prepareDatabase()
-await runCommand('npx', ['tsx', 'src/seed/run.ts', 'if-empty'])
+const database = await prepareDatabase({ seed: 'if-empty' }).catch(async (error: Error) => {
+  console.error(error.message)
+  await standIns.stop()
+  process.exit(1)
+})
 
-const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], {
+const next = spawn(localBin('next'), ['dev', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: process.env,
+  env: { ...process.env, DATABASE_URL: withApplicationName(database.url, 'storefront-next-dev') },
 })
 
 superviseChild(next, [standIns.stop, database.stop])

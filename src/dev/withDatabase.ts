@@ -2,6 +2,9 @@
  * `tsx src/dev/withDatabase.ts <command...>`: runs a command against a migrated database
  * (embedded PostgreSQL, seeded when empty, when DATABASE_URL is unset). Used by `npm run build` and `npm run seed`.
  */
+import path from 'node:path'
+
+import { withApplicationName } from './databaseApplicationName'
 import { prepareDatabase } from './prepareDatabase'
 import { runCommand } from './runCommand'
 
@@ -11,17 +14,24 @@ if (!command) {
   process.exit(2)
 }
 
-const database = await prepareDatabase()
 // The embedded database is the demo shop: seed it when empty, so a build's static pages show the
 // catalog. With DATABASE_URL set, your data is used as it is.
-if (database.embedded)
-  await runCommand('npx', ['tsx', 'src/seed/run.ts', 'if-empty'], {
-    ...process.env,
-    NODE_ENV: 'development',
-  })
+const embedded = !process.env.DATABASE_URL
+const database = await prepareDatabase({ seed: embedded ? 'if-empty' : undefined })
 let exitCode = 0
 try {
-  await runCommand('npx', [command, ...args])
+  await runCommand({
+    command: 'npx',
+    args: [command, ...args],
+    env: {
+      ...process.env,
+      // e.g. storefront-next-build, so the database shows which command holds a connection.
+      DATABASE_URL: withApplicationName(
+        database.url,
+        ['storefront', command, ...args].map((part) => path.basename(part)).join('-'),
+      ),
+    },
+  })
 } catch (error) {
   console.error((error as Error).message)
   exitCode = 1
