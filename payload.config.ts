@@ -92,7 +92,11 @@ const config = buildConfig({
     push: false,
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+    // Generated on purpose (npm run generate:types) and committed; next dev must not rewrite it.
+    autoGenerate: false,
+  },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
     maxComplexity: GRAPHQL_MAX_COMPLEXITY,

@@ -1,25 +1,12 @@
 import { z } from 'zod'
 
+import { DEV_STRIPE_WEBHOOK_SECRET, embeddedDatabaseUrl } from './devDefaults'
+
 /**
  * Every environment variable the shop reads, validated once at start-up.
  * `.env.example` documents each one; keep the two in step.
- * The development defaults live here too, so production code never imports src/dev; the offline
- * stand-ins in src/dev read them from this module.
  */
 const DEV_PAYLOAD_SECRET = 'dev-only-secret-never-use-in-production'
-
-/**
- * The webhook secret the offline Stripe emulator and the shop share when STRIPE_WEBHOOK_SECRET is
- * unset (development only; production requires the real one).
- */
-export const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_dev_only_emulator_secret'
-
-/** The one database the embedded PostgreSQL serves in development. */
-export const EMBEDDED_DATABASE_NAME = 'storefront'
-
-export function embeddedDatabaseUrl(port: number, database = EMBEDDED_DATABASE_NAME): string {
-  return `postgres://postgres:postgres@127.0.0.1:${port}/${database}`
-}
 
 const postgresUrl = z
   .string()

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Client } from 'pg'
 
 import { clearStalePostgres } from './clearStalePostgres'
-import { embeddedDatabaseUrl } from './embeddedDatabaseUrl'
+import { embeddedDatabaseUrl } from '../devDefaults'
 import { isPortInUse } from './isPortInUse'
 import { noticeIfSlow } from './noticeIfSlow'
 

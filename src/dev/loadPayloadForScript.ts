@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { withApplicationName } from './databaseApplicationName'
-import { embeddedDatabaseUrl } from './embeddedDatabaseUrl'
+import { embeddedDatabaseUrl } from '../devDefaults'
 import { resolveLexicalBuildsDirectly } from './lexicalBuilds'
 import { startWatchdog, type Watchdog } from './watchdog'
 

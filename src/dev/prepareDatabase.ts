@@ -1,4 +1,4 @@
-import { EMBEDDED_DATABASE_NAME } from './embeddedDatabaseUrl'
+import { EMBEDDED_DATABASE_NAME } from '../devDefaults'
 import { startEmbeddedPostgres } from './embeddedPostgres'
 import { localBin, runCommand } from './runCommand'
 

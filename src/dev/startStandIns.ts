@@ -1,4 +1,4 @@
-import { DEV_STRIPE_WEBHOOK_SECRET } from './DEV_STRIPE_WEBHOOK_SECRET'
+import { DEV_STRIPE_WEBHOOK_SECRET } from '../devDefaults'
 import { createMailCatcher } from './mailCatcher'
 import { createStripeEmulator } from './stripeEmulator'
 

@@ -27,20 +27,10 @@ function importRichTextLexical(hookUrl?: string, nodeEnv = 'development') {
   })
 }
 
-const onNode20 = process.versions.node.startsWith('20.')
-
 describe('loading Payload in a script without stalling (issue 16)', () => {
-  it.runIf(onNode20)(
-    "the cause: on Node 20, importing richtext-lexical through lexical's top-level-await wrappers never settles",
-    () => {
-      // If this starts passing on a newer Node, lexicalBuilds.ts is no longer needed there.
-      const run = importRichTextLexical()
-      expect(run.stdout).not.toContain('loaded')
-      expect(run.status).toBe(13) // "unsettled top-level await"
-    },
-    100_000,
-  )
-
+  // Without the hook the same import exits 13 ("unsettled top-level await") in most runs on
+  // Node 20 (3 of 4 here), but not all: a sometimes-failing import is the bug itself, so it is
+  // described in lexicalBuilds.ts and the README's start-up soak rather than asserted here.
   it('with the lexical resolve hook the same import settles, on the development build', () => {
     const run = importRichTextLexical(lexicalResolveHookUrl('development'))
     expect(run.stderr).toBe('')

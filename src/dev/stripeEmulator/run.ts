@@ -3,7 +3,7 @@
  * Point the shop at it with the real SDK (host 127.0.0.1, this port, protocol http) and the same
  * STRIPE_WEBHOOK_SECRET; it posts signed events to the shop's webhook endpoint.
  */
-import { DEV_STRIPE_WEBHOOK_SECRET } from '../DEV_STRIPE_WEBHOOK_SECRET'
+import { DEV_STRIPE_WEBHOOK_SECRET } from '../../devDefaults'
 import { createStripeEmulator } from './createStripeEmulator'
 
 // Empty values from a .env file mean "unset", as in src/env.ts.
