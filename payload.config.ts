@@ -42,7 +42,9 @@ export default buildConfig({
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
   plugins: [
     storefront({
-      productFilesDir: path.resolve(dirname, 'private/products'),
+      productFilesDir: path.resolve(
+        env.PRODUCT_FILES_DIR ?? path.join(dirname, 'private/products'),
+      ),
       storeName: env.STORE_NAME,
       email: emailConnection,
       stripe: {

@@ -2,12 +2,20 @@ import type { CollectionConfig, Config } from 'payload'
 
 import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
+import { createDownloadsCollection } from './collections/downloads'
+import { createProductFilesCollection, withLargeUploads } from './collections/productFiles'
 import { createProductsCollection } from './collections/products'
 import { createPurchasesCollection } from './collections/purchases'
 import { createStripeEventsCollection } from './collections/stripeEvents'
-import { PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
+import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
+import { createDownloadEndpoints } from './endpoints/download'
 import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook'
+import {
+  fillAssetFilenameFromUpload,
+  followNewProductFileVersion,
+  refuseDeletingProductFileInUse,
+} from './hooks/productFiles'
 import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
 import {
   revalidateProductPagesAfterChange,
@@ -25,6 +33,8 @@ export type {
 } from './types'
 export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
 export {
+  DOWNLOADS_SLUG,
+  PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
   PURCHASES_SLUG,
   SEND_PAYMENT_FAILED_TASK,
@@ -56,10 +66,21 @@ function withBehaviour(
   options: ResolvedStorefrontOptions,
 ): CollectionConfig {
   if (collection.slug === PRODUCTS_SLUG) {
-    return appendHooks(collection, {
+    const withHooks = appendHooks(collection, {
+      beforeValidate: [fillAssetFilenameFromUpload],
       beforeChange: [verifyStripePriceOnPublish(options.stripe)],
       afterChange: [revalidateProductPagesAfterChange(options.routes)],
       afterDelete: [revalidateProductPagesAfterDelete(options.routes)],
+    })
+    return {
+      ...withHooks,
+      endpoints: [...(withHooks.endpoints || []), ...createDownloadEndpoints(options)],
+    }
+  }
+  if (collection.slug === PRODUCT_FILES_SLUG) {
+    return appendHooks(collection, {
+      afterChange: [followNewProductFileVersion],
+      beforeDelete: [refuseDeletingProductFileInUse],
     })
   }
   if (collection.slug === PURCHASES_SLUG) {
@@ -87,9 +108,12 @@ export const storefront =
       collections: [
         ...(incomingConfig.collections ?? []),
         products,
+        createProductFilesCollection(options),
         createPurchasesCollection(options),
+        createDownloadsCollection(options),
         createStripeEventsCollection(options),
       ],
+      upload: withLargeUploads(incomingConfig.upload, options),
       jobs: {
         ...jobs,
         tasks: [

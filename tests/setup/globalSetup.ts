@@ -1,6 +1,9 @@
 import type { TestProject } from 'vitest/node'
 
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 
 import { startEmbeddedPostgres } from '../../src/dev/embeddedPostgres'
@@ -11,6 +14,7 @@ import { TEST_WEBHOOK_SECRET } from './TEST_WEBHOOK_SECRET'
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
+    productFilesDir: string
     stripeEmulatorUrl: string
     stripeEmulatorPort: number
     mailCatcherUrl: string
@@ -105,12 +109,21 @@ export default async function setup(project: TestProject) {
   })
   const mail = await createMailCatcher({ log: () => {} })
 
+  // Product files of this run (uploads, large test files) live outside the repository; the
+  // demo files are copied in because tests publish products that sell them.
+  const productFilesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'storefront-test-files-'))
+  for (const demo of ['workflow-templates.zip', 'discovery-toolkit.zip']) {
+    await fs.copyFile(path.join('private/products', demo), path.join(productFilesDir, demo))
+  }
+
   project.provide('databaseUrl', url)
+  project.provide('productFilesDir', productFilesDir)
   project.provide('stripeEmulatorUrl', stripe.url)
   project.provide('stripeEmulatorPort', stripe.port)
   project.provide('mailCatcherUrl', mail.url)
   return async () => {
     await Promise.all([stripe.close(), mail.close()])
+    await fs.rm(productFilesDir, { recursive: true, force: true })
     await teardown()
   }
 }

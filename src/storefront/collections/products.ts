@@ -1,5 +1,6 @@
 import type {
   CollectionConfig,
+  CollectionSlug,
   NumberFieldSingleValidation,
   TextFieldSingleValidation,
 } from 'payload'
@@ -9,14 +10,18 @@ import path from 'node:path'
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { publishedOrEditors, rolesOnly } from '../access'
+import type { ProductFileStore } from '../storage/productFiles'
+
 import {
   CURRENCY_PATTERN,
   PLACEHOLDER_MARKER,
+  PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
   SLUG_MAX_LENGTH,
   SLUG_PATTERN,
   STRIPE_ID_MAX_LENGTH,
 } from '../constants'
+import { productFileStoreFor } from '../storage/productFiles'
 import { explainUnsafeFileName } from '../utilities/fileNames'
 
 const isPublished = (data: unknown) =>
@@ -68,6 +73,7 @@ export const validateStripePriceId: TextFieldSingleValidation = (value, { data }
   return true
 }
 
+/** The file name's form only; `validateAssetFile` also checks that a published product's file exists. */
 export const validateAssetFilename: TextFieldSingleValidation = (value, { data }) => {
   if (!value) {
     return isPublished(data)
@@ -78,6 +84,26 @@ export const validateAssetFilename: TextFieldSingleValidation = (value, { data }
   return problem
     ? `The file name ${problem}, e.g. "workflow-templates.zip" inside private/products.`
     : true
+}
+
+/**
+ * A published product must name a file that is there: otherwise it would be sold and every
+ * download would fail. Drafts may name a file that is still to be uploaded.
+ */
+export function validateAssetFile(
+  store: ProductFileStore,
+  folder: string,
+): TextFieldSingleValidation {
+  return async (value, options) => {
+    const formProblem = validateAssetFilename(value, options)
+    if (formProblem !== true || !value || !isPublished(options.data)) return formProblem
+    const located = await store.locate(value)
+    if (located.status === 'found') return true
+    if (located.status === 'outside') {
+      return `The file "${value}" leads outside ${folder} (through a link), so it cannot be sold. Upload the file instead.`
+    }
+    return `There is no file "${value}" in ${folder}. Upload the file above (or copy it into that folder) before publishing, or save as a draft.`
+  }
 }
 
 /**
@@ -92,6 +118,7 @@ function displayFolder(dir: string): string {
 /** The products collection without behaviour hooks; `index.ts` adds those unless disabled. */
 export function createProductsCollection(options: ResolvedStorefrontOptions): CollectionConfig {
   const editors = rolesOnly(options.editorRoles)
+  const folder = displayFolder(options.productFilesDir)
   const systemOnly = { create: () => false, update: () => false }
   return {
     slug: PRODUCTS_SLUG,
@@ -180,12 +207,22 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
       },
       {
-        name: 'assetFilename',
+        name: 'file',
         label: 'File',
-        type: 'text',
-        validate: validateAssetFilename,
+        type: 'upload',
+        relationTo: PRODUCT_FILES_SLUG as CollectionSlug,
         admin: {
-          description: `The file shoppers download, by name, inside ${displayFolder(options.productFilesDir)}.`,
+          description:
+            'What shoppers download: upload it here (any type, large files are fine). Uploading a new version, here or under Product files, is what every buyer downloads next.',
+        },
+      },
+      {
+        name: 'assetFilename',
+        label: 'File name',
+        type: 'text',
+        validate: validateAssetFile(productFileStoreFor(options), folder),
+        admin: {
+          description: `The name of the file shoppers download, inside ${folder}: filled in from the upload above, or type the name of a file copied into that folder.`,
         },
       },
     ],
