@@ -1,7 +1,7 @@
-import * as migration_20261126_204615_initial from './20261126_204615_initial';
-import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification';
-import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment';
-import * as migration_20261127_142456_delivery from './20261127_142456_delivery';
+import * as migration_20261126_204615_initial from './20261126_204615_initial'
+import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification'
+import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
+import * as migration_20261127_142456_delivery from './20261127_142456_delivery'
 
 export const migrations = [
   {
@@ -22,6 +22,6 @@ export const migrations = [
   {
     up: migration_20261127_142456_delivery.up,
     down: migration_20261127_142456_delivery.down,
-    name: '20261127_142456_delivery'
+    name: '20261127_142456_delivery',
   },
-];
+]

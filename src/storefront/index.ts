@@ -32,6 +32,7 @@ export type {
   StripeConnection,
 } from './types'
 export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
+export type { DownloadSummary } from './operations/describeDownload'
 export {
   DOWNLOADS_SLUG,
   PRODUCT_FILES_SLUG,
@@ -45,6 +46,7 @@ export {
 export { PURCHASE_STATUSES } from './fulfilment/types'
 export { StorefrontError, isStorefrontError } from './errors'
 export { createResendEmailAdapter } from './email/resend'
+export { describeDownload, downloadPathFor } from './operations/describeDownload'
 export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
 export { getStorefrontOptions } from './options'
 export { formatPrice } from './utilities/formatPrice'
