@@ -67,8 +67,10 @@ test('pay with 4242, click Download on the account page: the saved file is the o
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 1280 ? 800 : 844 })
     await page.goto('/products/account')
+    await expect(page.getByText('Signed in as Dana Downloader')).toBeVisible()
     await page.screenshot({ path: path.join(SCREENSHOTS, `account-${width}.png`), fullPage: true })
     await page.goto(purchaseUrl)
+    await expect(page.getByText('Signed in as Dana Downloader')).toBeVisible()
     await page.screenshot({ path: path.join(SCREENSHOTS, `purchase-${width}.png`), fullPage: true })
     await page.goto('/products/discovery-toolkit')
     await expect(page.getByText('You own this —')).toBeVisible()
@@ -84,8 +86,10 @@ test('pay with 4242, click Download on the account page: the saved file is the o
   await signUp(other, '/products')
   const notFound = await other.goto(purchaseUrl)
   expect(notFound?.status()).toBe(404)
-  const refused = await other.request.get(`/api/products/downloads/${purchaseId}`)
-  expect(refused.status()).toBe(403)
+  // Opened the way a shared link would be: the browser shows the refusal, it saves nothing.
+  const refused = await other.goto(`/api/products/downloads/${purchaseId}`)
+  expect(refused?.status()).toBe(403)
+  await expect(other.getByText('This purchase belongs to another account.')).toBeVisible()
   await otherContext.close()
   // The `request` fixture has its own cookie jar: nobody is signed in there.
   const anonymous = await request.get(`/api/products/downloads/${purchaseId}`)

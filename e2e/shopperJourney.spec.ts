@@ -42,7 +42,7 @@ test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and ge
   await expect(page.getByRole('status')).toContainText(
     'Your payment for Workflow Templates is confirmed',
   )
-  await expect(page.getByRole('link', { name: 'Workflow Templates' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Workflow Templates', exact: true })).toBeVisible()
   await expect(page.getByText('Paid', { exact: true })).toBeVisible()
 
   await expect
