@@ -47,7 +47,7 @@ export async function waitForHttp(url: string, timeoutMs = 180_000): Promise<voi
   for (;;) {
     try {
       const response = await fetch(url)
-      await response.arrayBuffer()
+      await response.body?.cancel() // the answer is enough; the body may be a 1 GiB file
       if (response.status < 500) return
     } catch {
       // not listening yet

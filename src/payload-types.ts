@@ -236,7 +236,7 @@ export interface Product {
    */
   file?: (number | null) | ProductFile;
   /**
-   * The name of the file shoppers download, inside private/products: filled in from the upload above, or type the name of a file copied into that folder.
+   * The name of the file shoppers download, in the product files folder: filled in from the upload above, or type the name of a file copied into that folder.
    */
   assetFilename?: string | null;
   updatedAt: string;

@@ -107,8 +107,8 @@ export function validateAssetFile(
 }
 
 /**
- * The folder as editors should read it: relative to the project, never this machine's absolute
- * path (the description also lands in generated types, which must not change per machine).
+ * The folder as editors should read it in a validation message: relative to the project, never
+ * this machine's absolute path.
  */
 function displayFolder(dir: string): string {
   const relative = path.relative(process.cwd(), path.resolve(dir))
@@ -222,7 +222,10 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         type: 'text',
         validate: validateAssetFile(productFileStoreFor(options), folder),
         admin: {
-          description: `The name of the file shoppers download, inside ${folder}: filled in from the upload above, or type the name of a file copied into that folder.`,
+          // Fixed text: descriptions land in the generated types, which must not vary with where
+          // this machine keeps the files (tests and benchmarks use a folder of their own).
+          description:
+            'The name of the file shoppers download, in the product files folder: filled in from the upload above, or type the name of a file copied into that folder.',
         },
       },
     ],
