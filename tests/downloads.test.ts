@@ -447,6 +447,22 @@ describe('the downloads log', () => {
     expect(row.bytesSent).toBe(1024 ** 2)
   })
 
+  it('a file that shrinks mid-download fails the response instead of ending it short, and is logged aborted', async () => {
+    const owner = await shopper()
+    const { purchase, fileName } = await purchaseOf(owner, { bytes: randomBytes(3 * 1024 ** 2) })
+    const response = await download(purchase.id, { token: owner.token })
+    expect(response.headers.get('content-length')).toBe(String(3 * 1024 ** 2))
+    const reader = response.body!.getReader()
+    await reader.read()
+    await fs.truncate(path.join(filesDir, fileName), 1024 ** 2)
+    const rest = (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read());
+    })()
+    await expect(rest).rejects.toThrow(/ended at byte 1048576/)
+    const [row] = await logRows(purchase.id)
+    expect(row).toMatchObject({ outcome: 'aborted', bytesSent: 1024 ** 2 })
+  })
+
   it('releases the file at once when the client goes away: no handle left after 1000 aborted downloads', async () => {
     const owner = await shopper()
     // Larger than what the stream reads ahead, so an abandoned download leaves the file open

@@ -185,9 +185,12 @@ export async function openDownload(args: OpenDownloadArgs): Promise<OpenedDownlo
   }
 
   const startedAt = new Date()
+  // Always an explicit range, so the body is exactly what Content-Length announced even if the
+  // file changes on disk meanwhile.
+  const bytes = range ?? { start: 0, end: file.size - 1 }
   const body = meteredStream({
-    open: () => store.read(fileName, range ?? undefined),
-    expectedBytes: range ? range.end - range.start + 1 : file.size,
+    open: () => store.read(fileName, bytes),
+    expectedBytes: bytes.end - bytes.start + 1,
     onEnd: ({ outcome, bytesSent }) =>
       void recordDownload(payload, {
         purchase: purchase.id,
