@@ -114,7 +114,9 @@ const config = buildConfig({
   },
   plugins: [
     storefront({
-      productFilesDir: path.resolve(dirname, 'private/products'),
+      productFilesDir: path.resolve(
+        env.PRODUCT_FILES_DIR ?? path.join(dirname, 'private/products'),
+      ),
       storeName: env.STORE_NAME,
       // Off where something else runs the jobs queue (the test suite runs it step by step).
       ...(env.JOBS_AUTORUN ? {} : { jobsAutoRunCron: false }),

@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
+import { APP_PORT } from './e2e/ports'
+
 /** Browser tests: Debian's chromium against the production build served offline (src/dev/serveProduction.ts). */
 export default defineConfig({
   testDir: 'e2e',
@@ -10,7 +12,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:3100',
+    baseURL: `http://localhost:${APP_PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -28,7 +30,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'npx tsx src/dev/serveProduction.ts',
-    url: 'http://localhost:3100/products',
+    url: `http://localhost:${APP_PORT}/products`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test'
 
-const MAIL_CATCHER = 'http://127.0.0.1:12122'
+import { APP_PORT, MAIL_CATCHER_PORT, STRIPE_EMULATOR_PORT } from './ports'
+
+const MAIL_CATCHER = `http://127.0.0.1:${MAIL_CATCHER_PORT}`
 
 async function receiptsFor(email: string): Promise<Array<{ subject: string; to: string[] }>> {
   const mail = (await (await fetch(`${MAIL_CATCHER}/_catcher/messages`)).json()) as Array<{
@@ -29,7 +31,7 @@ test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and ge
   await expect(page.getByText('Signed in as Casey Customer')).toBeVisible()
 
   await page.getByRole('button', { name: 'Buy' }).click()
-  await expect(page).toHaveURL(/localhost:12121\/checkout\/cs_test_/)
+  await expect(page).toHaveURL(new RegExp(`localhost:${STRIPE_EMULATOR_PORT}/checkout/cs_test_`))
   await expect(page.getByTestId('total')).toHaveText('$49.00')
   await page.getByLabel('Card number').fill('4242 4242 4242 4242')
   await page.getByRole('button', { name: 'Pay', exact: true }).click()
@@ -40,7 +42,7 @@ test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and ge
   await expect(page.getByRole('status')).toContainText(
     'Your payment for Workflow Templates is confirmed',
   )
-  await expect(page.getByRole('link', { name: 'Workflow Templates' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Workflow Templates', exact: true })).toBeVisible()
   await expect(page.getByText('Paid', { exact: true })).toBeVisible()
 
   await expect
@@ -82,7 +84,7 @@ test('an open redirect through callbackUrl is refused', async ({ page }) => {
   await page.getByLabel('Email').fill('customer@example.com')
   await page.getByLabel('Password').fill('demo-customer-password')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/localhost:3100\/products\/account$/)
+  await expect(page).toHaveURL(new RegExp(`localhost:${APP_PORT}/products/account$`))
 })
 
 test("an editor's change shows on the statically rendered product page without a rebuild", async ({

@@ -35,6 +35,7 @@ function envSchema(strict: boolean) {
       .transform((url) => url.replace(/\/+$/, ''))
       .default('http://localhost:3000'),
     STORE_NAME: z.string().min(1).default('Payload Storefront'),
+    PRODUCT_FILES_DIR: z.string().min(1).optional(),
     STRIPE_SECRET_KEY: required(
       z
         .string()

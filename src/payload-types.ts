@@ -70,7 +70,9 @@ export interface Config {
     users: User;
     media: Media;
     products: Product;
+    'product-files': ProductFile;
     purchases: Purchase;
+    downloads: Download;
     'stripe-events': StripeEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -78,12 +80,18 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    purchases: {
+      downloads: 'downloads';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     products: ProductsSelect<false> | ProductsSelect<true>;
+    'product-files': ProductFilesSelect<false> | ProductFilesSelect<true>;
     purchases: PurchasesSelect<false> | PurchasesSelect<true>;
+    downloads: DownloadsSelect<false> | DownloadsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -224,12 +232,34 @@ export interface Product {
   stripePriceVerificationNote?: string | null;
   stripePriceVerifiedAt?: string | null;
   /**
-   * The file shoppers download, by name, inside private/products.
+   * What shoppers download: upload it here (any type, large files are fine). Uploading a new version, here or under Product files, is what every buyer downloads next.
+   */
+  file?: (number | null) | ProductFile;
+  /**
+   * The name of the file shoppers download, in the product files folder: filled in from the upload above, or type the name of a file copied into that folder.
    */
   assetFilename?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * The files shoppers download. Never public: buyers get them only through their purchase.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "product-files".
+ */
+export interface ProductFile {
+  id: number;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -254,6 +284,42 @@ export interface Purchase {
     resendId?: string | null;
     lastError?: string | null;
   };
+  downloads?: {
+    docs?: (number | Download)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every download of a purchased file, written when the response ends.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "downloads".
+ */
+export interface Download {
+  id: number;
+  purchase: number | Purchase;
+  user: number | User;
+  /**
+   * The product file that was sent.
+   */
+  fileName: string;
+  outcome: 'completed' | 'aborted';
+  bytesSent: number;
+  httpStatus: number;
+  /**
+   * The Range header of a resumed download.
+   */
+  range?: string | null;
+  /**
+   * As forwarded (X-Forwarded-For).
+   */
+  ip?: string | null;
+  userAgent?: string | null;
+  startedAt: string;
+  finishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -403,8 +469,16 @@ export interface PayloadLockedDocument {
         value: number | Product;
       } | null)
     | ({
+        relationTo: 'product-files';
+        value: number | ProductFile;
+      } | null)
+    | ({
         relationTo: 'purchases';
         value: number | Purchase;
+      } | null)
+    | ({
+        relationTo: 'downloads';
+        value: number | Download;
       } | null)
     | ({
         relationTo: 'stripe-events';
@@ -509,10 +583,26 @@ export interface ProductsSelect<T extends boolean = true> {
   stripePriceVerification?: T;
   stripePriceVerificationNote?: T;
   stripePriceVerifiedAt?: T;
+  file?: T;
   assetFilename?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "product-files_select".
+ */
+export interface ProductFilesSelect<T extends boolean = true> {
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -538,6 +628,26 @@ export interface PurchasesSelect<T extends boolean = true> {
         resendId?: T;
         lastError?: T;
       };
+  downloads?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "downloads_select".
+ */
+export interface DownloadsSelect<T extends boolean = true> {
+  purchase?: T;
+  user?: T;
+  fileName?: T;
+  outcome?: T;
+  bytesSent?: T;
+  httpStatus?: T;
+  range?: T;
+  ip?: T;
+  userAgent?: T;
+  startedAt?: T;
+  finishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

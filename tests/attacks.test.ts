@@ -887,3 +887,41 @@ describe('findings 1 and 5: failures and races', () => {
     expect(await mailTo(buyer.email)).toHaveLength(1)
   })
 })
+
+describe('downloads', () => {
+  const downloadOf = (purchaseId: number | string, buyer?: Account) =>
+    rest('GET', `/products/downloads/${purchaseId}`, buyer ? { token: buyer.token } : {})
+
+  it("A63 IDOR: bob downloads alice's purchase by its id → 403, nothing sent, nothing logged", async () => {
+    const { purchase } = await purchaseFor(alice)
+    const response = await downloadOf(purchase.id, bob)
+    expect(response.status).toBe(403)
+    expect(await errorOf(response)).toMatch(/another account/i)
+    const { totalDocs } = await payload.count({
+      collection: 'downloads',
+      where: { purchase: { equals: purchase.id } },
+    })
+    expect(totalDocs).toBe(0)
+  })
+
+  it('A64 guessing purchase ids (unknown, negative, SQL, path) → 404, never 500', async () => {
+    for (const id of ['999999999', '-1', "1' or '1'='1", '..%2F..%2Fetc%2Fpasswd', '1e3']) {
+      expect((await downloadOf(id, bob)).status).toBe(404)
+    }
+  })
+
+  it('A65 downloading after a full refund → 403', async () => {
+    const { purchase } = await purchaseFor(alice)
+    expect((await downloadOf(purchase.id, alice)).status).toBe(200)
+    await payload.update({ collection: 'purchases', id: purchase.id, data: { status: 'refunded' } })
+    const response = await downloadOf(purchase.id, alice)
+    expect(response.status).toBe(403)
+  })
+
+  it('A66 downloading after access was revoked → 403; anonymous → 401', async () => {
+    const { purchase } = await purchaseFor(alice)
+    await payload.update({ collection: 'purchases', id: purchase.id, data: { status: 'revoked' } })
+    expect((await downloadOf(purchase.id, alice)).status).toBe(403)
+    expect((await downloadOf(purchase.id)).status).toBe(401)
+  })
+})

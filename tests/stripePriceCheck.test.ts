@@ -24,7 +24,7 @@ const publish = (data: Record<string, unknown>) => {
       slug: `priced-${Date.now()}-${sequence}`,
       currency: 'usd',
       priceCents: 1500,
-      assetFilename: 'a.zip',
+      assetFilename: 'workflow-templates.zip',
       _status: 'published',
       ...data,
     },

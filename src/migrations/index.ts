@@ -1,7 +1,7 @@
 import * as migration_20261126_204615_initial from './20261126_204615_initial'
 import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification'
 import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
-import * as migration_20261127_142611_deferred_stripe_events from './20261127_142611_deferred_stripe_events'
+import * as migration_20261127_163149_downloads_and_durable_events from './20261127_163149_downloads_and_durable_events'
 
 export const migrations = [
   {
@@ -20,8 +20,8 @@ export const migrations = [
     name: '20261126_210338_fulfilment',
   },
   {
-    up: migration_20261127_142611_deferred_stripe_events.up,
-    down: migration_20261127_142611_deferred_stripe_events.down,
-    name: '20261127_142611_deferred_stripe_events',
+    up: migration_20261127_163149_downloads_and_durable_events.up,
+    down: migration_20261127_163149_downloads_and_durable_events.down,
+    name: '20261127_163149_downloads_and_durable_events',
   },
 ]

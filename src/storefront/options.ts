@@ -30,6 +30,7 @@ export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedS
     jobsAutoRunCron: options.jobsAutoRunCron ?? '* * * * * *',
     routes: { ...DEFAULT_ROUTES, ...options.routes },
     productFilesDir: options.productFilesDir ?? 'private/products',
+    maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 ** 3,
     overrideProductsCollection: options.overrideProductsCollection,
   }
 }

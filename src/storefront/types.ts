@@ -114,6 +114,14 @@ export type StorefrontPluginOptions = {
    */
   productFilesDir?: string
   /**
+   * The largest product file an editor may upload. Uploads stream to a temporary file beside
+   * `productFilesDir` (Payload's `upload.useTempFiles`), never into memory. Fills in Payload's
+   * `upload` settings (`useTempFiles`, `tempFileDir`, `limits.fileSize`, `requestSizeLimit`)
+   * that the config leaves unset; they apply to every upload collection.
+   * @default 5 GiB (the most one S3 PUT accepts, for when the files move to object storage)
+   */
+  maxUploadBytes?: number
+  /**
    * Changes to the products collection, merged over the plugin's own definition
    * (for example extra fields or admin options).
    * @default undefined

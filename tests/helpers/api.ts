@@ -9,6 +9,8 @@ export const SERVER_URL = process.env.NEXT_PUBLIC_SERVER_URL ?? 'http://localhos
 
 const handlers = {
   GET: REST_GET(config),
+  // Next.js answers HEAD with a route's GET handler when it exports no HEAD, as ours does not.
+  HEAD: REST_GET(config),
   POST: REST_POST(config),
   PATCH: REST_PATCH(config),
   DELETE: REST_DELETE(config),
@@ -22,6 +24,8 @@ export type CallOptions = {
   /** Streamed, for bodies too large to build in memory (size limits). */
   bodyStream?: ReadableStream<Uint8Array>
   form?: Record<string, string>
+  /** multipart/form-data (uploads); the boundary header is set by the Request. */
+  multipart?: FormData
   token?: string
   cookie?: string
   headers?: Record<string, string>
@@ -43,6 +47,8 @@ function buildRequest(method: string, path: string, options: CallOptions): Reque
   if (options.rawBody !== undefined) {
     body = options.rawBody
     if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
+  } else if (options.multipart) {
+    body = options.multipart
   } else if (options.form) {
     body = new URLSearchParams(options.form)
     headers.set('Content-Type', 'application/x-www-form-urlencoded')

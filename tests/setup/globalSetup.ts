@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node'
 
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -17,6 +18,7 @@ import { TEST_WEBHOOK_SECRET } from './TEST_WEBHOOK_SECRET'
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
+    productFilesDir: string
     stripeEmulatorUrl: string
     stripeEmulatorPort: number
     mailCatcherUrl: string
@@ -154,13 +156,22 @@ export default async function setup(project: TestProject) {
     transcript: shop.resend,
   })
 
+  // Product files of this run (uploads, large test files) live outside the repository; the
+  // demo files are copied in because tests publish products that sell them.
+  const productFilesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'storefront-test-files-'))
+  for (const demo of ['workflow-templates.zip', 'discovery-toolkit.zip']) {
+    await fs.copyFile(path.join('private/products', demo), path.join(productFilesDir, demo))
+  }
+
   project.provide('databaseUrl', url)
+  project.provide('productFilesDir', productFilesDir)
   project.provide('stripeEmulatorUrl', stripe.url)
   project.provide('stripeEmulatorPort', stripe.port)
   project.provide('mailCatcherUrl', mail.url)
   project.provide('fidelityCaptureDir', fidelityCaptureDir)
   return async () => {
     await Promise.all([stripe.close(), mail.close()])
+    await fs.rm(productFilesDir, { recursive: true, force: true })
     await teardown()
     // Checked here, after every test file has finished in its worker, so nothing is missed
     // whatever order the files ran in. Vitest only logs an error thrown from global teardown

@@ -5,6 +5,7 @@ import { TEST_WEBHOOK_SECRET } from './TEST_WEBHOOK_SECRET'
 // Before any test file imports payload.config.ts, point it at this run's database and at the
 // Stripe emulator and mail catcher that globalSetup started (the real SDKs talk to them).
 process.env.DATABASE_URL = inject('databaseUrl')
+process.env.PRODUCT_FILES_DIR = inject('productFilesDir')
 process.env.NEXT_PUBLIC_SERVER_URL ??= 'http://localhost:3000'
 process.env.STRIPE_SECRET_KEY = 'sk_test_emulator'
 process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET

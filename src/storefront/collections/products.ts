@@ -1,5 +1,6 @@
 import type {
   CollectionConfig,
+  CollectionSlug,
   NumberFieldSingleValidation,
   TextFieldSingleValidation,
 } from 'payload'
@@ -9,14 +10,18 @@ import path from 'node:path'
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { publishedOrEditors, rolesOnly } from '../access'
+import type { ProductFileStore } from '../storage/productFiles'
+
 import {
   CURRENCY_PATTERN,
   PLACEHOLDER_MARKER,
+  PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
   SLUG_MAX_LENGTH,
   SLUG_PATTERN,
   STRIPE_ID_MAX_LENGTH,
 } from '../constants'
+import { productFileStoreFor } from '../storage/productFiles'
 import { explainUnsafeFileName } from '../utilities/fileNames'
 
 const isPublished = (data: unknown) =>
@@ -68,6 +73,7 @@ export const validateStripePriceId: TextFieldSingleValidation = (value, { data }
   return true
 }
 
+/** The file name's form only; `validateAssetFile` also checks that a published product's file exists. */
 export const validateAssetFilename: TextFieldSingleValidation = (value, { data }) => {
   if (!value) {
     return isPublished(data)
@@ -81,8 +87,28 @@ export const validateAssetFilename: TextFieldSingleValidation = (value, { data }
 }
 
 /**
- * The folder as editors should read it: relative to the project, never this machine's absolute
- * path (the description also lands in generated types, which must not change per machine).
+ * A published product must name a file that is there: otherwise it would be sold and every
+ * download would fail. Drafts may name a file that is still to be uploaded.
+ */
+export function validateAssetFile(
+  store: ProductFileStore,
+  folder: string,
+): TextFieldSingleValidation {
+  return async (value, options) => {
+    const formProblem = validateAssetFilename(value, options)
+    if (formProblem !== true || !value || !isPublished(options.data)) return formProblem
+    const located = await store.locate(value)
+    if (located.status === 'found') return true
+    if (located.status === 'outside') {
+      return `The file "${value}" leads outside ${folder} (through a link), so it cannot be sold. Upload the file instead.`
+    }
+    return `There is no file "${value}" in ${folder}. Upload the file above (or copy it into that folder) before publishing, or save as a draft.`
+  }
+}
+
+/**
+ * The folder as editors should read it in a validation message: relative to the project, never
+ * this machine's absolute path.
  */
 function displayFolder(dir: string): string {
   const relative = path.relative(process.cwd(), path.resolve(dir))
@@ -92,6 +118,7 @@ function displayFolder(dir: string): string {
 /** The products collection without behaviour hooks; `index.ts` adds those unless disabled. */
 export function createProductsCollection(options: ResolvedStorefrontOptions): CollectionConfig {
   const editors = rolesOnly(options.editorRoles)
+  const folder = displayFolder(options.productFilesDir)
   const systemOnly = { create: () => false, update: () => false }
   return {
     slug: PRODUCTS_SLUG,
@@ -180,12 +207,25 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
       },
       {
-        name: 'assetFilename',
+        name: 'file',
         label: 'File',
-        type: 'text',
-        validate: validateAssetFilename,
+        type: 'upload',
+        relationTo: PRODUCT_FILES_SLUG as CollectionSlug,
         admin: {
-          description: `The file shoppers download, by name, inside ${displayFolder(options.productFilesDir)}.`,
+          description:
+            'What shoppers download: upload it here (any type, large files are fine). Uploading a new version, here or under Product files, is what every buyer downloads next.',
+        },
+      },
+      {
+        name: 'assetFilename',
+        label: 'File name',
+        type: 'text',
+        validate: validateAssetFile(productFileStoreFor(options), folder),
+        admin: {
+          // Fixed text: descriptions land in the generated types, which must not vary with where
+          // this machine keeps the files (tests and benchmarks use a folder of their own).
+          description:
+            'The name of the file shoppers download, in the product files folder: filled in from the upload above, or type the name of a file copied into that folder.',
         },
       },
     ],

@@ -3,7 +3,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { nobody, ownPurchasesOrStaff, userHasRole } from '../access'
-import { PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
+import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
 import { PURCHASE_STATUSES } from '../fulfilment/types'
 
 const readOnly = { readOnly: true } as const
@@ -114,6 +114,20 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
             admin: readOnly,
           },
         ],
+      },
+      // Support sees each purchase's downloads; the downloads collection's own access rules
+      // apply, so shoppers never see the log, not even of their own purchases.
+      {
+        name: 'downloads',
+        type: 'join',
+        collection: DOWNLOADS_SLUG as CollectionSlug,
+        on: 'purchase',
+        defaultSort: '-startedAt',
+        defaultLimit: 20,
+        admin: {
+          allowCreate: false,
+          defaultColumns: ['startedAt', 'outcome', 'bytesSent', 'range', 'ip', 'userAgent'],
+        },
       },
     ],
   }

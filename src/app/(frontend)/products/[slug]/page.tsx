@@ -4,8 +4,8 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import { notFound } from 'next/navigation'
 import { Suspense } from 'react'
 
-import { BuyButton } from '@/components/BuyButton'
 import { CanceledCheckoutNotice } from '@/components/CanceledCheckoutNotice'
+import { OwnedOrBuy } from '@/components/OwnedOrBuy'
 import { Price } from '@/components/Price'
 
 import { findPublishedProduct } from '../../_data/findPublishedProduct'
@@ -43,7 +43,7 @@ export default async function ProductPage({ params }: Args) {
       {product.description ? (
         <RichText className="product-description" data={product.description} />
       ) : null}
-      <BuyButton productSlug={product.slug} />
+      <OwnedOrBuy productId={product.id} productSlug={product.slug} />
     </article>
   )
 }

@@ -6,6 +6,7 @@ import { productTitleOf } from '@/components/productTitleOf'
 import { PurchaseList } from '@/components/PurchaseList'
 import { fulfilReturningShopper } from '@/storefront'
 
+import { describeDownloads } from '../../_data/describeDownloads'
 import { getPayloadClient } from '../../_data/getPayloadClient'
 import { getSignedInUser } from '../../_data/getSignedInUser'
 import { listOwnPurchases } from '../../_data/listOwnPurchases'
@@ -43,6 +44,7 @@ export default async function AccountPage({ searchParams }: Args) {
     }
   }
   const purchases = await listOwnPurchases(user)
+  const downloads = await describeDownloads(purchases)
   const justBought = purchases.find((purchase) => purchase.id === confirmedPurchaseId)
   const boughtName = justBought ? productTitleOf(justBought) : purchased
 
@@ -68,7 +70,7 @@ export default async function AccountPage({ searchParams }: Args) {
         </p>
       ) : null}
       <h2>Purchases</h2>
-      <PurchaseList purchases={purchases} />
+      <PurchaseList purchases={purchases} downloads={downloads} />
     </section>
   )
 }
