@@ -3,8 +3,9 @@ import nextTypescript from 'eslint-config-next/typescript'
 
 /** The plugin is used only through its index, as an installed package would be. */
 const pluginInternals = {
-  group: ['@/storefront/*', '**/storefront/*', '!**/storefront/index'],
-  message: "Import the plugin through '@/storefront' (src/storefront/index.ts) only.",
+  group: ['@/storefront', '@/storefront/*', '**/storefront', '**/storefront/*'],
+  message:
+    "Import the plugin by its package name, 'payload-plugin-storefront', as an app that installed it would.",
 }
 /** The offline stand-ins are reached through env, never imported by code that ships. */
 const devTools = {
@@ -26,6 +27,7 @@ const config = [
       'next-env.d.ts',
       'reports/**',
       '.stryker-tmp/**',
+      'src/storefront/dist/**',
     ],
   },
   {

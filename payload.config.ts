@@ -13,7 +13,7 @@ import { hasRole } from './src/collections/users/hasRole'
 import { hideAccountExistenceOnLogin } from './src/collections/users/login'
 import { Users } from './src/collections/users/Users'
 import { env } from './src/env'
-import { createResendEmailAdapter, storefront } from './src/storefront'
+import { createResendEmailAdapter, storefront } from 'payload-plugin-storefront'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config'
 const alias = {
   '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts'),
   '@': path.resolve(import.meta.dirname, 'src'),
+  // The workspace package resolves to its source here, as tsconfig paths make it for Next.
+  'payload-plugin-storefront': path.resolve(import.meta.dirname, 'src/storefront/index.ts'),
 }
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 import type { Purchase } from '@/payload-types'
-import type { DownloadSummary } from '@/storefront'
+import type { DownloadSummary } from 'payload-plugin-storefront'
 
 import Link from 'next/link'
 

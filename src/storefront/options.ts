@@ -1,6 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { ResolvedStorefrontOptions, StorefrontPluginOptions, StorefrontRoutes } from './types'
+import type {
+  ResolvedStorefrontOptions,
+  StorefrontPluginOptions,
+  StorefrontRoutes,
+} from './types.js'
 
 const DEFAULT_ROUTES: Required<StorefrontRoutes> = {
   login: '/login',

@@ -1,7 +1,7 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
-import { PLACEHOLDER_MARKER, PRODUCTS_SLUG } from '../constants'
-import { StorefrontError } from '../errors'
+import { PLACEHOLDER_MARKER, PRODUCTS_SLUG } from '../constants.js'
+import { StorefrontError } from '../errors.js'
 
 export type ResolvedPrice = { priceId: string; amountCents: number; currency: string }
 
@@ -15,13 +15,13 @@ export async function resolveStripePriceId(
   productSlug: string,
 ): Promise<ResolvedPrice> {
   const { docs } = await payload.find({
-    collection: PRODUCTS_SLUG,
+    collection: PRODUCTS_SLUG as CollectionSlug,
     where: { and: [{ slug: { equals: productSlug } }, { _status: { equals: 'published' } }] },
     draft: false,
     limit: 1,
     depth: 0,
   })
-  const product = docs[0] as
+  const product = docs[0] as unknown as
     | {
         slug: string
         title: string

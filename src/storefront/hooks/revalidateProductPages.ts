@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { revalidatePath } from 'next/cache'
+import { revalidatePath } from 'next/cache.js'
 
-import type { ResolvedStorefrontOptions } from '../types'
+import type { ResolvedStorefrontOptions } from '../types.js'
 
 type ProductLike = { id: number | string; slug?: null | string; _status?: null | string }
 type Routes = ResolvedStorefrontOptions['routes']

@@ -3,11 +3,11 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 import type Stripe from 'stripe'
 
-import type { StripeConnection } from '../types'
+import type { StripeConnection } from '../types.js'
 
-import { describePriceMismatch } from '../stripe/prices'
-import { getStripeClient } from '../stripe/client'
-import { CURRENCY_PATTERN, PLACEHOLDER_MARKER } from '../constants'
+import { describePriceMismatch } from '../stripe/prices.js'
+import { getStripeClient } from '../stripe/client.js'
+import { CURRENCY_PATTERN, PLACEHOLDER_MARKER } from '../constants.js'
 
 function isWellFormedPricing(priceId: string, priceCents: unknown, currency: unknown): boolean {
   return (

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { ResolvedStorefrontOptions } from '../types'
+import type { ResolvedStorefrontOptions } from '../types.js'
 
-import { StorefrontError } from '../errors'
-import { resolveStripePriceId } from '../fulfilment/products'
-import { createCheckoutSession } from '../stripe/checkoutSessions'
+import { StorefrontError } from '../errors.js'
+import { resolveStripePriceId } from '../fulfilment/products.js'
+import { createCheckoutSession } from '../stripe/checkoutSessions.js'
 
 export type StartCheckoutArgs = {
   payload: Payload

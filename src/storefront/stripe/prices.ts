@@ -1,6 +1,6 @@
 import type Stripe from 'stripe'
 
-import { formatPrice } from '../utilities/formatPrice'
+import { formatPrice } from '../utilities/formatPrice.js'
 
 type ProductPricing = { priceCents: number; currency: string }
 

@@ -5,7 +5,7 @@ import { login, logout } from '@payloadcms/next/auth'
 import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 
-import { safeCallbackPath } from '@/storefront'
+import { safeCallbackPath } from 'payload-plugin-storefront'
 
 export type AuthFormState = { error?: string; email?: string }
 

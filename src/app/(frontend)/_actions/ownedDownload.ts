@@ -1,6 +1,6 @@
 'use server'
 
-import { describeDownload, type DownloadSummary } from '@/storefront'
+import { describeDownload, type DownloadSummary } from 'payload-plugin-storefront'
 
 import { getPayloadClient } from '../_data/getPayloadClient'
 import { getSignedInUser } from '../_data/getSignedInUser'

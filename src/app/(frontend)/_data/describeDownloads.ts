@@ -1,6 +1,6 @@
 import type { Purchase } from '@/payload-types'
 
-import { describeDownload, type DownloadSummary } from '@/storefront'
+import { describeDownload, type DownloadSummary } from 'payload-plugin-storefront'
 
 import { getPayloadClient } from './getPayloadClient'
 

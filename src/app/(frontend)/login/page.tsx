@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { AuthForm } from '@/components/AuthForm'
-import { safeCallbackPath } from '@/storefront'
+import { safeCallbackPath } from 'payload-plugin-storefront'
 
 import { signIn } from '../_actions/authActions'
 

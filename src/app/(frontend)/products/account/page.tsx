@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 
 import { productTitleOf } from '@/components/productTitleOf'
 import { PurchaseList } from '@/components/PurchaseList'
-import { fulfilReturningShopper } from '@/storefront'
+import { fulfilReturningShopper } from 'payload-plugin-storefront'
 
 import { describeDownloads } from '../../_data/describeDownloads'
 import { getPayloadClient } from '../../_data/getPayloadClient'
