@@ -1,41 +1,41 @@
 import type { CollectionConfig, Config } from 'payload'
 
-import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types.js'
+import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
-import { createDownloadsCollection } from './collections/downloads.js'
-import { createProductFilesCollection, withLargeUploads } from './collections/productFiles.js'
-import { createProductsCollection } from './collections/products.js'
-import { createPurchasesCollection } from './collections/purchases.js'
-import { createStripeEventsCollection } from './collections/stripeEvents.js'
-import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants.js'
-import { createCheckoutEndpoint } from './endpoints/checkout.js'
-import { createDownloadEndpoints } from './endpoints/download.js'
-import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook.js'
+import { createDownloadsCollection } from './collections/downloads'
+import { createProductFilesCollection, withLargeUploads } from './collections/productFiles'
+import { createProductsCollection } from './collections/products'
+import { createPurchasesCollection } from './collections/purchases'
+import { createStripeEventsCollection } from './collections/stripeEvents'
+import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
+import { createCheckoutEndpoint } from './endpoints/checkout'
+import { createDownloadEndpoints } from './endpoints/download'
+import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook'
 import {
   fillAssetFilenameFromUpload,
   followNewProductFileVersion,
   refuseDeletingProductFileInUse,
-} from './hooks/productFiles.js'
-import { queuePurchaseEmails } from './hooks/queuePurchaseEmails.js'
+} from './hooks/productFiles'
+import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
 import {
   revalidateProductPagesAfterChange,
   revalidateProductPagesAfterDelete,
-} from './hooks/revalidateProductPages.js'
-import { verifyStripePriceOnPublish } from './hooks/verifyStripePriceOnPublish.js'
+} from './hooks/revalidateProductPages'
+import { verifyStripePriceOnPublish } from './hooks/verifyStripePriceOnPublish'
 import {
   createSendPaymentFailedTask,
   createSendPurchaseReceiptTask,
-} from './jobs/purchaseEmails.js'
-import { resolveOptions } from './options.js'
+} from './jobs/purchaseEmails'
+import { resolveOptions } from './options'
 
 export type {
   EmailConnection,
   StorefrontPluginOptions,
   StorefrontRoutes,
   StripeConnection,
-} from './types.js'
-export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types.js'
-export type { DownloadSummary } from './operations/describeDownload.js'
+} from './types'
+export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
+export type { DownloadSummary } from './operations/describeDownload'
 export {
   DOWNLOADS_SLUG,
   PRODUCT_FILES_SLUG,
@@ -45,15 +45,15 @@ export {
   SEND_PURCHASE_RECEIPT_TASK,
   STOREFRONT_QUEUE,
   STRIPE_EVENTS_SLUG,
-} from './constants.js'
-export { PURCHASE_STATUSES } from './fulfilment/types.js'
-export { StorefrontError, isStorefrontError } from './errors.js'
-export { createResendEmailAdapter } from './email/resend.js'
-export { describeDownload, downloadPathFor } from './operations/describeDownload.js'
-export { fulfilReturningShopper } from './operations/fulfilReturningShopper.js'
-export { getStorefrontOptions } from './options.js'
-export { formatPrice } from './utilities/formatPrice.js'
-export { safeCallbackPath } from './utilities/safeCallbackPath.js'
+} from './constants'
+export { PURCHASE_STATUSES } from './fulfilment/types'
+export { StorefrontError, isStorefrontError } from './errors'
+export { createResendEmailAdapter } from './email/resend'
+export { describeDownload, downloadPathFor } from './operations/describeDownload'
+export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
+export { getStorefrontOptions } from './options'
+export { formatPrice } from './utilities/formatPrice'
+export { safeCallbackPath } from './utilities/safeCallbackPath'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 

@@ -4,7 +4,7 @@ import type {
   ResolvedStorefrontOptions,
   StorefrontPluginOptions,
   StorefrontRoutes,
-} from './types.js'
+} from './types'
 
 const DEFAULT_ROUTES: Required<StorefrontRoutes> = {
   login: '/login',

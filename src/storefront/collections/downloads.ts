@@ -1,10 +1,10 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, rolesOnly } from '../access.js'
-import { DOWNLOADS_SLUG, PURCHASES_SLUG } from '../constants.js'
-import { DOWNLOAD_OUTCOMES } from '../delivery/downloadLog.js'
+import { nobody, rolesOnly } from '../access'
+import { DOWNLOADS_SLUG, PURCHASES_SLUG } from '../constants'
+import { DOWNLOAD_OUTCOMES } from '../delivery/downloadLog'
 
 const readOnly = { readOnly: true } as const
 

@@ -2,10 +2,10 @@ import type { CollectionConfig, Config } from 'payload'
 
 import path from 'node:path'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { rolesOnly } from '../access.js'
-import { PRODUCT_FILES_SLUG } from '../constants.js'
+import { rolesOnly } from '../access'
+import { PRODUCT_FILES_SLUG } from '../constants'
 
 /** Where uploads are written while they arrive, inside the files folder (so on the same disk). */
 export const UPLOADS_IN_PROGRESS = '.uploading'

@@ -7,10 +7,10 @@ import type {
 
 import path from 'node:path'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { publishedOrEditors, rolesOnly } from '../access.js'
-import type { ProductFileStore } from '../storage/productFiles.js'
+import { publishedOrEditors, rolesOnly } from '../access'
+import type { ProductFileStore } from '../storage/productFiles'
 
 import {
   CURRENCY_PATTERN,
@@ -20,9 +20,9 @@ import {
   SLUG_MAX_LENGTH,
   SLUG_PATTERN,
   STRIPE_ID_MAX_LENGTH,
-} from '../constants.js'
-import { productFileStoreFor } from '../storage/productFiles.js'
-import { explainUnsafeFileName } from '../utilities/fileNames.js'
+} from '../constants'
+import { productFileStoreFor } from '../storage/productFiles'
+import { explainUnsafeFileName } from '../utilities/fileNames'
 
 const isPublished = (data: unknown) =>
   (data as { _status?: string } | undefined)?._status === 'published'

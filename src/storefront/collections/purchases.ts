@@ -1,10 +1,10 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, ownPurchasesOrStaff, userHasRole } from '../access.js'
-import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants.js'
-import { PURCHASE_STATUSES } from '../fulfilment/types.js'
+import { nobody, ownPurchasesOrStaff, userHasRole } from '../access'
+import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
+import { PURCHASE_STATUSES } from '../fulfilment/types'
 
 const readOnly = { readOnly: true } as const
 

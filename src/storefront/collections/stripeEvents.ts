@@ -1,10 +1,10 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, rolesOnly } from '../access.js'
-import { PURCHASES_SLUG, STRIPE_EVENTS_SLUG } from '../constants.js'
-import { EVENT_OUTCOMES } from '../fulfilment/types.js'
+import { nobody, rolesOnly } from '../access'
+import { PURCHASES_SLUG, STRIPE_EVENTS_SLUG } from '../constants'
+import { EVENT_OUTCOMES } from '../fulfilment/types'
 
 const readOnly = { readOnly: true } as const
 

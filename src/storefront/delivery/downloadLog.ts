@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { DOWNLOADS_SLUG } from '../constants.js'
+import { DOWNLOADS_SLUG } from '../constants'
 
 /** completed: every byte of the response was handed to the client; aborted: it stopped early. */
 export const DOWNLOAD_OUTCOMES = ['completed', 'aborted'] as const

@@ -1,6 +1,6 @@
 import parseRange from 'range-parser'
 
-import type { ByteRange, StoredFile } from '../storage/productFiles.js'
+import type { ByteRange, StoredFile } from '../storage/productFiles'
 
 /** What to send for a request's `Range` / `If-Range`, per RFC 9110 §14. */
 export type RangeDecision =

@@ -3,8 +3,8 @@ import type { CreateEmailOptions, CreateEmailRequestOptions } from 'resend'
 
 import { Resend } from 'resend'
 
-import type { EmailConnection } from '../types.js'
-import type { RenderedEmail } from './templates.js'
+import type { EmailConnection } from '../types'
+import type { RenderedEmail } from './templates'
 
 const cache = globalThis as typeof globalThis & { __storefrontResendClients?: Map<string, Resend> }
 

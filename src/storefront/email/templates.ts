@@ -1,4 +1,4 @@
-import { formatPrice } from '../utilities/formatPrice.js'
+import { formatPrice } from '../utilities/formatPrice'
 
 /** What an email about one purchase says; every value is plain text, escaped when rendered. */
 export type PurchaseEmailInput = {

@@ -1,12 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { CHECKOUT_BODY_LIMIT_BYTES, isProductSlug } from '../constants.js'
-import { StorefrontError } from '../errors.js'
-import { startCheckout } from '../operations/startCheckout.js'
-import { loginUrlFor } from '../options.js'
-import { errorResponse, isCrossSiteCookieRequest, readBodyWithLimit, redirect } from './http.js'
+import { CHECKOUT_BODY_LIMIT_BYTES, isProductSlug } from '../constants'
+import { StorefrontError } from '../errors'
+import { startCheckout } from '../operations/startCheckout'
+import { loginUrlFor } from '../options'
+import { errorResponse, isCrossSiteCookieRequest, readBodyWithLimit, redirect } from './http'
 
 type CheckoutBody = { productSlug: unknown }
 

@@ -2,12 +2,12 @@ import type { Endpoint, PayloadHandler } from 'payload'
 
 import { create as contentDisposition } from 'content-disposition'
 
-import type { OpenedDownload } from '../operations/openDownload.js'
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { OpenedDownload } from '../operations/openDownload'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { openDownload } from '../operations/openDownload.js'
-import { productFileStoreFor } from '../storage/productFiles.js'
-import { errorResponse, jsonError } from './http.js'
+import { openDownload } from '../operations/openDownload'
+import { productFileStoreFor } from '../storage/productFiles'
+import { errorResponse, jsonError } from './http'
 
 /**
  * The download's path inside the products collection: `GET|HEAD /api/products/downloads/:id`.

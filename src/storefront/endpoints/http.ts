@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { isStorefrontError, StorefrontError } from '../errors.js'
+import { isStorefrontError, StorefrontError } from '../errors'
 
 /** A JSON error a person can act on: `{ error: "<sentence>" }` plus any extra fields. */
 export function jsonError(

@@ -1,12 +1,12 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { WEBHOOK_BODY_LIMIT_BYTES } from '../constants.js'
-import { StorefrontError } from '../errors.js'
-import { processStripeEvent } from '../operations/processStripeEvent.js'
-import { verifyWebhookEvent } from '../stripe/client.js'
-import { errorResponse, readBodyWithLimit } from './http.js'
+import { WEBHOOK_BODY_LIMIT_BYTES } from '../constants'
+import { StorefrontError } from '../errors'
+import { processStripeEvent } from '../operations/processStripeEvent'
+import { verifyWebhookEvent } from '../stripe/client'
+import { errorResponse, readBodyWithLimit } from './http'
 
 /**
  * POST /api/stripe/webhook: verify the signature over the raw body, then process the event.

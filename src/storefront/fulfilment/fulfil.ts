@@ -1,25 +1,25 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import type { StripeKeys } from '../stripe/client.js'
-import type { RetrievedCheckoutSession } from './stripeEventSchemas.js'
-import type { PurchaseDoc, PurchaseStatus } from './types.js'
+import type { StripeKeys } from '../stripe/client'
+import type { RetrievedCheckoutSession } from './stripeEventSchemas'
+import type { PurchaseDoc, PurchaseStatus } from './types'
 
-import { PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants.js'
-import { inDurableTransaction, lockKeys } from '../database/transactions.js'
-import { StorefrontError } from '../errors.js'
+import { PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
+import { inDurableTransaction, lockKeys } from '../database/transactions'
+import { StorefrontError } from '../errors'
 import {
   isMissingStripeObject,
   paymentIntentIdOf,
   retrieveCheckoutSession,
   stripeProductOfPrice,
-} from '../stripe/checkoutSessions.js'
-import { applyDeferredEvents, paymentIntentLockKey } from './paymentIntentEvents.js'
-import { findPurchase, transitionPurchase } from './purchases.js'
+} from '../stripe/checkoutSessions'
+import { applyDeferredEvents, paymentIntentLockKey } from './paymentIntentEvents'
+import { findPurchase, transitionPurchase } from './purchases'
 import {
   describeIssue,
   readSessionMetadata,
   retrievedCheckoutSession,
-} from './stripeEventSchemas.js'
+} from './stripeEventSchemas'
 
 export type FulfilResult =
   | { kind: 'fulfilled'; purchase: PurchaseDoc; created: boolean }

@@ -1,20 +1,20 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { StripeKeys } from '../stripe/client.js'
-import type { FulfilResult } from './fulfil.js'
-import type { StripeEventEnvelope } from './stripeEventSchemas.js'
-import type { EventResult } from './types.js'
+import type { StripeKeys } from '../stripe/client'
+import type { FulfilResult } from './fulfil'
+import type { StripeEventEnvelope } from './stripeEventSchemas'
+import type { EventResult } from './types'
 
-import { inDurableTransaction } from '../database/transactions.js'
-import { paymentIntentIdOf } from '../stripe/checkoutSessions.js'
-import { fulfil } from './fulfil.js'
-import { applyPaymentIntentEvent } from './paymentIntentEvents.js'
+import { inDurableTransaction } from '../database/transactions'
+import { paymentIntentIdOf } from '../stripe/checkoutSessions'
+import { fulfil } from './fulfil'
+import { applyPaymentIntentEvent } from './paymentIntentEvents'
 import {
   checkoutSessionEventObject,
   disputeObject,
   parseOrReject,
   refundedChargeObject,
-} from './stripeEventSchemas.js'
+} from './stripeEventSchemas'
 
 export type EventContext = {
   payload: Payload

@@ -1,10 +1,10 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import type { StripeEventEnvelope } from './stripeEventSchemas.js'
-import type { EventOutcome, EventResult } from './types.js'
+import type { StripeEventEnvelope } from './stripeEventSchemas'
+import type { EventOutcome, EventResult } from './types'
 
-import { STRIPE_EVENTS_SLUG } from '../constants.js'
-import { isStorefrontError, isUniqueViolation } from '../errors.js'
+import { STRIPE_EVENTS_SLUG } from '../constants'
+import { isStorefrontError, isUniqueViolation } from '../errors'
 
 export type LedgerEntry = { id: number | string; outcome: EventOutcome; duplicate: boolean }
 

@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { EventResult, PurchaseDoc, PurchaseStatus } from './types.js'
+import type { EventResult, PurchaseDoc, PurchaseStatus } from './types'
 
-import { inDurableTransaction, lockKeys } from '../database/transactions.js'
-import { findDeferredEvents, updateLedgerEntry } from './ledger.js'
-import { findPurchase, transitionPurchase } from './purchases.js'
+import { inDurableTransaction, lockKeys } from '../database/transactions'
+import { findDeferredEvents, updateLedgerEntry } from './ledger'
+import { findPurchase, transitionPurchase } from './purchases'
 
 /** The Stripe events that move the purchase a payment intent paid for, and how. */
 export const PAYMENT_INTENT_MOVES = {

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { PLACEHOLDER_MARKER, PRODUCTS_SLUG } from '../constants.js'
-import { StorefrontError } from '../errors.js'
+import { PLACEHOLDER_MARKER, PRODUCTS_SLUG } from '../constants'
+import { StorefrontError } from '../errors'
 
 export type ResolvedPrice = { priceId: string; amountCents: number; currency: string }
 

@@ -1,9 +1,9 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
-import type { PurchaseDoc, PurchaseStatus } from './types.js'
+import type { PurchaseDoc, PurchaseStatus } from './types'
 
-import { PURCHASES_SLUG } from '../constants.js'
-import { lockRow } from '../database/transactions.js'
+import { PURCHASES_SLUG } from '../constants'
+import { lockRow } from '../database/transactions'
 
 /** The one purchase matching `where` (a unique Stripe id), or null. */
 export async function findPurchase(

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-import { CURRENCY_PATTERN, isProductSlug, STRIPE_ID_MAX_LENGTH } from '../constants.js'
-import { StorefrontError } from '../errors.js'
+import { CURRENCY_PATTERN, isProductSlug, STRIPE_ID_MAX_LENGTH } from '../constants'
+import { StorefrontError } from '../errors'
 
 /**
  * The fields the shop reads from Stripe, checked before anything is stored or shown. A signed

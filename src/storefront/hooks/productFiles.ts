@@ -7,7 +7,7 @@ import type {
 
 import { APIError } from 'payload'
 
-import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG } from '../constants.js'
+import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG } from '../constants'
 
 /**
  * Products name their file twice: `file`, the upload editors manage in the admin, and

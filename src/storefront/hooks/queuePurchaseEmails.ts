@@ -1,12 +1,12 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { PurchaseDoc, PurchaseStatus } from '../fulfilment/types.js'
+import type { PurchaseDoc, PurchaseStatus } from '../fulfilment/types'
 
 import {
   SEND_PAYMENT_FAILED_TASK,
   SEND_PURCHASE_RECEIPT_TASK,
   STOREFRONT_QUEUE,
-} from '../constants.js'
+} from '../constants'
 
 /**
  * Queues the receipt when a purchase becomes paid (created paid, or pending → paid) and the

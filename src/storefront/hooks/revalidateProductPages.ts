@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { revalidatePath } from 'next/cache.js'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
 type ProductLike = { id: number | string; slug?: null | string; _status?: null | string }
 type Routes = ResolvedStorefrontOptions['routes']

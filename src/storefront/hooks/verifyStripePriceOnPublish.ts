@@ -3,11 +3,11 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 import type Stripe from 'stripe'
 
-import type { StripeConnection } from '../types.js'
+import type { StripeConnection } from '../types'
 
-import { describePriceMismatch } from '../stripe/prices.js'
-import { getStripeClient } from '../stripe/client.js'
-import { CURRENCY_PATTERN, PLACEHOLDER_MARKER } from '../constants.js'
+import { describePriceMismatch } from '../stripe/prices'
+import { getStripeClient } from '../stripe/client'
+import { CURRENCY_PATTERN, PLACEHOLDER_MARKER } from '../constants'
 
 function isWellFormedPricing(priceId: string, priceCents: unknown, currency: unknown): boolean {
   return (

@@ -1,8 +1,8 @@
 import type { CollectionSlug, Payload, PayloadRequest, TaskConfig } from 'payload'
 
-import type { PurchaseEmailInput, RenderedEmail } from '../email/templates.js'
-import type { PurchaseDoc } from '../fulfilment/types.js'
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { PurchaseEmailInput, RenderedEmail } from '../email/templates'
+import type { PurchaseDoc } from '../fulfilment/types'
+import type { ResolvedStorefrontOptions } from '../types'
 
 import {
   EMAIL_RETRIES,
@@ -10,10 +10,10 @@ import {
   PURCHASES_SLUG,
   SEND_PAYMENT_FAILED_TASK,
   SEND_PURCHASE_RECEIPT_TASK,
-} from '../constants.js'
-import { inDurableTransaction } from '../database/transactions.js'
-import { sendEmail } from '../email/resend.js'
-import { renderPaymentFailedEmail, renderReceiptEmail } from '../email/templates.js'
+} from '../constants'
+import { inDurableTransaction } from '../database/transactions'
+import { sendEmail } from '../email/resend'
+import { renderPaymentFailedEmail, renderReceiptEmail } from '../email/templates'
 
 /** Everything an email about a purchase needs, read fresh when the job runs. */
 async function loadEmailContext(

@@ -1,9 +1,9 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { PRODUCTS_SLUG } from '../constants.js'
-import { getStorefrontOptions } from '../options.js'
-import { productFileStoreFor } from '../storage/productFiles.js'
-import { explainUnsafeFileName } from '../utilities/fileNames.js'
+import { PRODUCTS_SLUG } from '../constants'
+import { getStorefrontOptions } from '../options'
+import { productFileStoreFor } from '../storage/productFiles'
+import { explainUnsafeFileName } from '../utilities/fileNames'
 
 /** What a page shows beside a purchase's Download button. */
 export type DownloadSummary = {

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { PurchaseDoc } from '../fulfilment/types.js'
+import type { PurchaseDoc } from '../fulfilment/types'
 
-import { fulfil } from '../fulfilment/fulfil.js'
-import { CHECKOUT_SESSION_ID } from '../fulfilment/stripeEventSchemas.js'
-import { getStorefrontOptions } from '../options.js'
+import { fulfil } from '../fulfilment/fulfil'
+import { CHECKOUT_SESSION_ID } from '../fulfilment/stripeEventSchemas'
+import { getStorefrontOptions } from '../options'
 
 /**
  * The success page's half of the money path: fulfils the session in the return URL, as Stripe

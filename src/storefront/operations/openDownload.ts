@@ -3,16 +3,16 @@ import type { CollectionSlug, Payload } from 'payload'
 import mime from 'mime-types'
 import { isValidID } from 'payload'
 
-import type { PurchaseDoc, PurchaseStatus } from '../fulfilment/types.js'
-import type { ByteRange, ProductFileStore, StoredFile } from '../storage/productFiles.js'
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { PurchaseDoc, PurchaseStatus } from '../fulfilment/types'
+import type { ByteRange, ProductFileStore, StoredFile } from '../storage/productFiles'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants.js'
-import { recordDownload } from '../delivery/downloadLog.js'
-import { meteredStream } from '../delivery/meteredStream.js'
-import { decideRange } from '../delivery/ranges.js'
-import { StorefrontError } from '../errors.js'
-import { explainUnsafeFileName } from '../utilities/fileNames.js'
+import { PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
+import { recordDownload } from '../delivery/downloadLog'
+import { meteredStream } from '../delivery/meteredStream'
+import { decideRange } from '../delivery/ranges'
+import { StorefrontError } from '../errors'
+import { explainUnsafeFileName } from '../utilities/fileNames'
 
 /** The request as the operation needs it; the endpoint reads these from HTTP. */
 export type DownloadRequest = {

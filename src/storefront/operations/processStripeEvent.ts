@@ -1,12 +1,12 @@
 import type { Payload } from 'payload'
 
-import type { EventOutcome } from '../fulfilment/types.js'
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { EventOutcome } from '../fulfilment/types'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { isStorefrontError, StorefrontError } from '../errors.js'
-import { handleStripeEvent } from '../fulfilment/handleStripeEvent.js'
-import { recordStripeEvent, shortReason, updateLedgerEntry } from '../fulfilment/ledger.js'
-import { describeIssue, stripeEventEnvelope } from '../fulfilment/stripeEventSchemas.js'
+import { isStorefrontError, StorefrontError } from '../errors'
+import { handleStripeEvent } from '../fulfilment/handleStripeEvent'
+import { recordStripeEvent, shortReason, updateLedgerEntry } from '../fulfilment/ledger'
+import { describeIssue, stripeEventEnvelope } from '../fulfilment/stripeEventSchemas'
 
 export type ProcessStripeEventArgs = {
   payload: Payload

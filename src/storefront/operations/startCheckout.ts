@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { ResolvedStorefrontOptions } from '../types.js'
+import type { ResolvedStorefrontOptions } from '../types'
 
-import { StorefrontError } from '../errors.js'
-import { resolveStripePriceId } from '../fulfilment/products.js'
-import { createCheckoutSession } from '../stripe/checkoutSessions.js'
+import { StorefrontError } from '../errors'
+import { resolveStripePriceId } from '../fulfilment/products'
+import { createCheckoutSession } from '../stripe/checkoutSessions'
 
 export type StartCheckoutArgs = {
   payload: Payload

@@ -3,7 +3,7 @@ import type { FileHandle } from 'node:fs/promises'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { DOWNLOAD_CHUNK_BYTES } from '../constants.js'
+import { DOWNLOAD_CHUNK_BYTES } from '../constants'
 
 /** What a download needs to know about a stored product file before sending a byte. */
 export type StoredFile = {

@@ -2,9 +2,9 @@ import type Stripe from 'stripe'
 
 import { createHash } from 'node:crypto'
 
-import type { StripeKeys } from './client.js'
+import type { StripeKeys } from './client'
 
-import { getStripeClient } from './client.js'
+import { getStripeClient } from './client'
 
 export type CheckoutSessionRequest = {
   priceId: string

@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 
-import type { StripeConnection } from '../types.js'
+import type { StripeConnection } from '../types'
 
 /**
  * The Stripe API version every request is pinned to, in this one place.

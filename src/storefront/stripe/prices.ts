@@ -1,6 +1,6 @@
 import type Stripe from 'stripe'
 
-import { formatPrice } from '../utilities/formatPrice.js'
+import { formatPrice } from '../utilities/formatPrice'
 
 type ProductPricing = { priceCents: number; currency: string }
 
