@@ -22,10 +22,7 @@ import {
   revalidateProductPagesAfterDelete,
 } from './hooks/revalidateProductPages'
 import { verifyStripePriceOnPublish } from './hooks/verifyStripePriceOnPublish'
-import {
-  createSendPaymentFailedTask,
-  createSendPurchaseReceiptTask,
-} from './jobs/purchaseEmails'
+import { createSendPaymentFailedTask, createSendPurchaseReceiptTask } from './jobs/purchaseEmails'
 import { resolveOptions } from './options'
 
 export type {

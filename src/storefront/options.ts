@@ -1,10 +1,6 @@
 import type { Payload } from 'payload'
 
-import type {
-  ResolvedStorefrontOptions,
-  StorefrontPluginOptions,
-  StorefrontRoutes,
-} from './types'
+import type { ResolvedStorefrontOptions, StorefrontPluginOptions, StorefrontRoutes } from './types'
 
 const DEFAULT_ROUTES: Required<StorefrontRoutes> = {
   login: '/login',

@@ -15,11 +15,7 @@ import {
 } from '../stripe/checkoutSessions'
 import { applyDeferredEvents, paymentIntentLockKey } from './paymentIntentEvents'
 import { findPurchase, transitionPurchase } from './purchases'
-import {
-  describeIssue,
-  readSessionMetadata,
-  retrievedCheckoutSession,
-} from './stripeEventSchemas'
+import { describeIssue, readSessionMetadata, retrievedCheckoutSession } from './stripeEventSchemas'
 
 export type FulfilResult =
   | { kind: 'fulfilled'; purchase: PurchaseDoc; created: boolean }
