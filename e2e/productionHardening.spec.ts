@@ -40,10 +40,11 @@ test("another shopper opening a purchase page by its number gets 'not found'; it
   page,
   request,
 }) => {
-  // The demo customer buys Discovery Toolkit (API, then the emulator's hosted page).
-  const login = await request.post('/api/users/login', {
-    data: { email: 'customer@example.com', password: 'demo-customer-password' },
-  })
+  // A shopper of this test's own buys Discovery Toolkit (API, then the emulator's hosted page);
+  // the demo customer stays untouched for the other browser tests.
+  const buyer = { email: `buyer-${Date.now()}@example.com`, password: 'a long enough password' }
+  expect((await request.post('/api/users', { data: buyer })).status()).toBe(201)
+  const login = await request.post('/api/users/login', { data: buyer })
   const { token } = (await login.json()) as { token: string }
   const checkout = await request.post('/api/checkout', {
     headers: { Authorization: `JWT ${token}` },
@@ -82,8 +83,8 @@ test("another shopper opening a purchase page by its number gets 'not found'; it
     await browser.newContext({ baseURL: test.info().project.use.baseURL })
   ).newPage()
   await owner.goto(`/login?callbackUrl=%2Fproducts%2Faccount%2Fpurchases%2F${purchaseId}`)
-  await owner.getByLabel('Email').fill('customer@example.com')
-  await owner.getByLabel('Password').fill('demo-customer-password')
+  await owner.getByLabel('Email').fill(buyer.email)
+  await owner.getByLabel('Password').fill(buyer.password)
   await owner.getByRole('button', { name: 'Sign in' }).click()
   await expect(owner.getByRole('heading', { level: 1, name: 'Discovery Toolkit' })).toBeVisible()
 })
