@@ -65,6 +65,26 @@ const config = [
       ],
     },
   },
+  {
+    // Tests may reach into the plugin's modules, but its index only by the package name: the
+    // bare folder '@/storefront' resolves through its package.json to dist/, which a fresh clone
+    // has not built.
+    files: ['tests/**', 'e2e/**', 'bench/**', 'scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@/storefront',
+              message:
+                "Import the plugin's index as 'payload-plugin-storefront' (it resolves to source).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]
 
 export default config

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { safeCallbackPath } from '@/storefront'
+import { safeCallbackPath } from 'payload-plugin-storefront'
 import { formatPrice } from '@/storefront/utilities/formatPrice'
 
 import { gql, login, rest, SERVER_URL } from './helpers/api'

@@ -3,7 +3,7 @@ import type Stripe from 'stripe'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { fulfilReturningShopper, getStorefrontOptions } from '@/storefront'
+import { fulfilReturningShopper, getStorefrontOptions } from 'payload-plugin-storefront'
 import { getStripeClient } from '@/storefront/stripe/client'
 
 import { gql, login, rest } from './helpers/api'

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { parseEnv } from '@/env'
-import { storefront } from '@/storefront'
+import { storefront } from 'payload-plugin-storefront'
 
 import { getTestPayload } from './helpers/getTestPayload'
 

@@ -2,7 +2,12 @@ import type { Access, CollectionConfig, Config, Endpoint, PayloadRequest } from 
 
 import { describe, expect, it } from 'vitest'
 
-import { PRODUCTS_SLUG, PURCHASES_SLUG, STRIPE_EVENTS_SLUG, storefront } from '@/storefront'
+import {
+  PRODUCTS_SLUG,
+  PURCHASES_SLUG,
+  STRIPE_EVENTS_SLUG,
+  storefront,
+} from 'payload-plugin-storefront'
 
 /**
  * What each plugin option does to the host app's config: checked on the config the plugin

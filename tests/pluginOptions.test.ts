@@ -2,7 +2,7 @@ import config from '@payload-config'
 import { createPayloadRequest, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { getStorefrontOptions, storefront } from '@/storefront'
+import { getStorefrontOptions, storefront } from 'payload-plugin-storefront'
 import { createCheckoutEndpoint } from '@/storefront/endpoints/checkout'
 import { productPagePaths } from '@/storefront/hooks/revalidateProductPages'
 import { createSendPurchaseReceiptTask } from '@/storefront/jobs/purchaseEmails'

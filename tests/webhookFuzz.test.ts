@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { PURCHASE_STATUSES } from '@/storefront'
+import { PURCHASE_STATUSES } from 'payload-plugin-storefront'
 
 import { rest } from './helpers/api'
 import { checkoutInStripe } from './helpers/checkoutInStripe'

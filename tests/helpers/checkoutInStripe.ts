@@ -3,7 +3,7 @@ import type Stripe from 'stripe'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { expect, inject } from 'vitest'
 
-import { getStorefrontOptions } from '@/storefront'
+import { getStorefrontOptions } from 'payload-plugin-storefront'
 import { getStripeClient } from '@/storefront/stripe/client'
 
 import { getTestPayload } from './getTestPayload'
