@@ -1,12 +1,10 @@
 import type { Payload } from 'payload'
 
-import net from 'node:net'
 import { ValidationError } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { verifyStripePriceOnPublish } from '@/storefront/hooks/verifyStripePriceOnPublish'
-
 import { getTestPayload } from './helpers/getTestPayload'
+import { injectStripeFault } from './helpers/stripeEmulator'
 
 let payload: Payload
 let sequence = 0
@@ -111,35 +109,30 @@ describe('publishing checks the price against Stripe', () => {
     expect(updated.stripePriceVerificationNote).toBeFalsy()
   })
 
-  it('when Stripe cannot be reached, saving still works and the product shows as unchecked', async () => {
-    // A port with nothing listening: the real SDK gets a connection error, as in an outage.
-    const closed = net.createServer()
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
-    const { port } = closed.address() as net.AddressInfo
-    await new Promise((resolve) => closed.close(resolve))
-    const hook = verifyStripePriceOnPublish({
-      secretKey: 'sk_test_unreachable',
-      host: '127.0.0.1',
-      port,
-      protocol: 'http',
+  it('when Stripe cannot answer, the publish is saved and the product shows as unchecked', async () => {
+    // Stripe answers 500 (with Stripe-Should-Retry: false, so the SDK does not retry it).
+    await injectStripeFault({
+      method: 'GET',
+      path: '/v1/prices/price_test_123',
+      status: 500,
+      body: { error: { type: 'api_error', message: 'Stripe is having a moment.' } },
+      count: 1,
     })
-    const data = {
-      _status: 'published',
-      stripePriceId: 'price_test_123',
-      priceCents: 1500,
-      currency: 'usd',
-    }
-    const result = (await hook({
-      data,
-      originalDoc: undefined,
-      req: { payload } as never,
-      collection: { slug: 'products' } as never,
-      operation: 'create',
-      context: {},
-    })) as Record<string, unknown>
-    expect(result).toMatchObject({
-      stripePriceVerification: 'unchecked',
-      stripePriceVerificationNote: expect.stringMatching(/Stripe could not be reached/),
+    const product = await publish({ stripePriceId: 'price_test_123' })
+    expect(product._status).toBe('published')
+    expect(product.stripePriceVerification).toBe('unchecked')
+    expect(product.stripePriceVerificationNote).toMatch(
+      /^Not checked: Stripe could not be reached \(.*\)\. Saved anyway; it is checked again on the next publish\.$/,
+    )
+    const stored = await payload.findByID({ collection: 'products', id: product.id })
+    expect(stored).toMatchObject({ _status: 'published', stripePriceVerification: 'unchecked' })
+
+    // Once Stripe answers again, the next publish checks it.
+    const republished = await payload.update({
+      collection: 'products',
+      id: product.id,
+      data: { _status: 'published' },
     })
+    expect(republished.stripePriceVerification).toBe('verified')
   }, 60_000)
 })
