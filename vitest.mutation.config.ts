@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config'
+import { defineConfig } from 'vitest/config'
 
 import base from './vitest.config'
 
@@ -8,38 +8,35 @@ import base from './vitest.config'
  * 1,200-body fuzz (its cases are pinned by the webhook and attack tests) and the outage tests that
  * restart PostgreSQL or a shop process (minutes each, and their assertions are about the host).
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      projects: [
-        {
-          extends: true,
-          resolve: base.resolve,
-          test: {
-            name: 'mutation',
-            include: ['tests/**/*.test.ts'],
-            exclude: [
-              'tests/dev/**',
-              'tests/fidelity/**',
-              'tests/package/**',
-              'tests/webhookFuzz.test.ts',
-              'tests/postgresOutage.test.ts',
-              'tests/resendOutage.test.ts',
-              'tests/env.test.ts',
-            ],
-            environment: 'node',
-            globalSetup: ['tests/setup/globalSetup.ts'],
-            setupFiles: ['tests/setup/testEnv.ts'],
-            pool: 'forks',
-            maxWorkers: 1,
-            isolate: false,
-            fileParallelism: false,
-            testTimeout: 30_000,
-            hookTimeout: 120_000,
-          },
+export default defineConfig({
+  resolve: base.resolve,
+  test: {
+    projects: [
+      {
+        resolve: base.resolve,
+        test: {
+          name: 'mutation',
+          include: ['tests/**/*.test.ts'],
+          exclude: [
+            'tests/dev/**',
+            'tests/fidelity/**',
+            'tests/package/**',
+            'tests/webhookFuzz.test.ts',
+            'tests/postgresOutage.test.ts',
+            'tests/resendOutage.test.ts',
+            'tests/env.test.ts',
+          ],
+          environment: 'node',
+          globalSetup: ['tests/setup/globalSetup.ts'],
+          setupFiles: ['tests/setup/testEnv.ts'],
+          pool: 'forks',
+          maxWorkers: 1,
+          isolate: false,
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
-      ],
-    },
-  }),
-)
+      },
+    ],
+  },
+})

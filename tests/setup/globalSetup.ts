@@ -3,6 +3,7 @@ import type { TestProject } from 'vitest/node'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import fs from 'node:fs/promises'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -41,6 +42,14 @@ function keepFailingExitCode(): void {
   process.once('exit', () => {
     if (!process.exitCode && verdict) process.exitCode = verdict
   })
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
 }
 
 /** Checked from a fresh connection, so a run never starts against an unmigrated database. */
@@ -82,7 +91,9 @@ export default async function setup(project: TestProject) {
       await client.end()
     }
   } else {
-    const port = Number(process.env.EMBEDDED_POSTGRES_TEST_PORT || 54330)
+    // A port nobody else holds, so a second run on the machine (another checkout, a helper's
+    // tests, Stryker's runners) never collides; EMBEDDED_POSTGRES_TEST_PORT pins one.
+    const port = Number(process.env.EMBEDDED_POSTGRES_TEST_PORT || (await freePort()))
     const postgres = await startEmbeddedPostgres({
       dataDir: '.data/postgres-test',
       port,

@@ -1,0 +1,135 @@
+/**
+ * Mutation testing of the plugin (StrykerJS over src/storefront, see stryker.config.json).
+ *
+ *   npm run test:mutation           every mutant; rewrites the committed incremental file
+ *   npm run test:mutation:changed   only the plugin files whose source differs from that file (CI)
+ *
+ * Both print `mutation score N%` and fail when the score of what was mutated is under the target,
+ * or when access control or the webhook's status decisions are under 100%.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+
+type MutantStatus =
+  | 'Killed'
+  | 'Survived'
+  | 'NoCoverage'
+  | 'Timeout'
+  | 'CompileError'
+  | 'RuntimeError'
+  | 'Ignored'
+  | 'Pending'
+type MutantResult = {
+  mutatorName: string
+  replacement?: string
+  status: MutantStatus
+  location: { start: { line: number; column: number } }
+}
+type MutationReport = { files: Record<string, { source: string; mutants: MutantResult[] }> }
+
+const config = JSON.parse(fs.readFileSync('stryker.config.json', 'utf8')) as {
+  incrementalFile: string
+  jsonReporter: { fileName: string }
+  htmlReporter: { fileName: string }
+  thresholds: { break: number }
+}
+
+/** These decide who sees what and what Stripe is told: every mutant in them must be killed. */
+const FULLY_TESTED = [
+  'src/storefront/access.ts',
+  'src/storefront/endpoints/stripeWebhook.ts',
+  'src/storefront/operations/processStripeEvent.ts',
+]
+
+/** The files Stryker mutates (its `mutate` globs, as git sees them). */
+function mutableFiles(): string[] {
+  const listed = spawnSync('git', ['ls-files', 'src/storefront'], { encoding: 'utf8' }).stdout
+  return listed
+    .split('\n')
+    .filter(
+      (file) =>
+        file.endsWith('.ts') &&
+        !file.endsWith('.d.ts') &&
+        file !== 'src/storefront/types.ts' &&
+        !file.startsWith('src/storefront/dist/'),
+    )
+}
+
+function readReport(file: string): MutationReport | null {
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as MutationReport) : null
+}
+
+/** Killed or timed out, over everything that could have been caught (Stryker's own formula). */
+function score(mutants: MutantResult[]): { percent: number; caught: number; total: number } {
+  const caught = mutants.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length
+  const missed = mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').length
+  const total = caught + missed
+  return { percent: total === 0 ? 100 : (100 * caught) / total, caught, total }
+}
+
+function runStryker(args: string[]): void {
+  const result = spawnSync('npx', ['stryker', 'run', ...args], { stdio: 'inherit' })
+  // Stryker's own break threshold is checked below, per file group, so its exit code is only
+  // trusted when no report was written.
+  if (result.status !== 0 && !fs.existsSync(config.jsonReporter.fileName)) {
+    process.exit(result.status ?? 1)
+  }
+}
+
+const changedOnly = process.argv.includes('--changed')
+let mutated = mutableFiles()
+
+if (changedOnly) {
+  const baseline = readReport(config.incrementalFile)
+  if (!baseline) {
+    console.error(
+      `No ${config.incrementalFile}: run \`npm run test:mutation\` once and commit it, so CI can mutate only what changed.`,
+    )
+    process.exit(1)
+  }
+  mutated = mutated.filter((file) => baseline.files[file]?.source !== fs.readFileSync(file, 'utf8'))
+  if (mutated.length === 0) {
+    console.log(
+      `mutation score: no plugin file differs from ${config.incrementalFile}; nothing to mutate.`,
+    )
+    process.exit(0)
+  }
+  console.log(`Mutating the plugin files that changed:\n  ${mutated.join('\n  ')}`)
+}
+
+fs.rmSync(config.jsonReporter.fileName, { force: true })
+runStryker(
+  changedOnly ? ['--incremental', '--mutate', mutated.join(',')] : ['--incremental', '--force'],
+)
+
+const report = readReport(config.jsonReporter.fileName)
+if (!report) {
+  console.error(`Stryker wrote no report at ${config.jsonReporter.fileName}.`)
+  process.exit(1)
+}
+const inScope = Object.entries(report.files).filter(([file]) => mutated.includes(file))
+const overall = score(inScope.flatMap(([, file]) => file.mutants))
+const failures: string[] = []
+console.log(
+  `\nmutation score ${overall.percent.toFixed(1)}% (${overall.caught} of ${overall.total} mutants killed${changedOnly ? ', changed files only' : ''}; target ${config.thresholds.break}%)`,
+)
+if (overall.percent < config.thresholds.break) {
+  failures.push(`the score is under ${config.thresholds.break}%`)
+}
+for (const [file, { mutants }] of inScope) {
+  if (!FULLY_TESTED.includes(file)) continue
+  const fileScore = score(mutants)
+  console.log(`  ${file}: ${fileScore.percent.toFixed(1)}% (target 100%)`)
+  for (const mutant of mutants.filter(
+    (m) => m.status === 'Survived' || m.status === 'NoCoverage',
+  )) {
+    const { line, column } = mutant.location.start
+    console.log(`    ${mutant.status} ${mutant.mutatorName} at ${line}:${column}`)
+  }
+  if (fileScore.percent < 100) failures.push(`${file} is not at 100%`)
+}
+console.log(`Report: ${config.htmlReporter.fileName} (open it in a browser)`)
+if (failures.length > 0) {
+  console.error(`Mutation testing failed: ${failures.join('; ')}.`)
+  process.exit(1)
+}
