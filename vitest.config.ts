@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 
 const alias = {
   '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts'),
@@ -8,28 +8,31 @@ const alias = {
   'payload-plugin-storefront': path.resolve(import.meta.dirname, 'src/storefront/index.ts'),
 }
 
+/** Also what Stryker runs for each mutant, with fewer files (vitest.mutation.config.ts). */
+export const integrationTests = {
+  resolve: { alias },
+  test: {
+    name: 'integration',
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/setup/globalSetup.ts'],
+    setupFiles: ['tests/setup/testEnv.ts'],
+    // One worker, shared module graph: every file talks to one Payload instance and one
+    // database (created fresh for this run by globalSetup). Files never destroy Payload.
+    pool: 'forks',
+    maxWorkers: 1,
+    isolate: false,
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+} satisfies TestProjectInlineConfiguration
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      {
-        resolve: { alias },
-        test: {
-          name: 'integration',
-          include: ['tests/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/setup/globalSetup.ts'],
-          setupFiles: ['tests/setup/testEnv.ts'],
-          // One worker, shared module graph: every file talks to one Payload instance and one
-          // database (created fresh for this run by globalSetup). Files never destroy Payload.
-          pool: 'forks',
-          maxWorkers: 1,
-          isolate: false,
-          fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-        },
-      },
+      integrationTests,
       {
         resolve: { alias },
         test: {

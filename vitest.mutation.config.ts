@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-import base from './vitest.config'
+import { integrationTests } from './vitest.config'
 
 /**
  * What Stryker runs for each mutant: the plugin's integration tests, without the files that test
@@ -9,14 +9,14 @@ import base from './vitest.config'
  * restart PostgreSQL or a shop process (minutes each, and their assertions are about the host).
  */
 export default defineConfig({
-  resolve: base.resolve,
+  resolve: integrationTests.resolve,
   test: {
     projects: [
       {
-        resolve: base.resolve,
+        ...integrationTests,
         test: {
+          ...integrationTests.test,
           name: 'mutation',
-          include: ['tests/**/*.test.ts'],
           exclude: [
             'tests/dev/**',
             'tests/fidelity/**',
@@ -26,15 +26,6 @@ export default defineConfig({
             'tests/resendOutage.test.ts',
             'tests/env.test.ts',
           ],
-          environment: 'node',
-          globalSetup: ['tests/setup/globalSetup.ts'],
-          setupFiles: ['tests/setup/testEnv.ts'],
-          pool: 'forks',
-          maxWorkers: 1,
-          isolate: false,
-          fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
         },
       },
     ],
