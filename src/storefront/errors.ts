@@ -29,6 +29,14 @@ export function isStorefrontError(error: unknown): error is StorefrontError {
 }
 
 /**
+ * A refusal: the caller's input is wrong and sending it again cannot help (a StorefrontError under
+ * 500). Anything else that fails (the database, Stripe, a bug) may succeed next time.
+ */
+export function isRefusal(error: unknown): error is StorefrontError {
+  return isStorefrontError(error) && error.status < 500
+}
+
+/**
  * True when an insert lost a race on a UNIQUE column. Payload's Postgres adapter reports the
  * violation as a ValidationError on that field; a raw driver error carries SQLSTATE 23505.
  * Checked by shape, not `instanceof`, for the same reason as above.

@@ -40,6 +40,7 @@ export function createStripeWebhookEndpoint(options: ResolvedStorefrontOptions):
         try {
           event = verifyWebhookEvent({ rawBody, signature, secret })
         } catch (error) {
+          // The SDK's message runs to several paragraphs; the first 300 characters say it.
           const reason = (error as Error).message.slice(0, 300)
           throw new StorefrontError(`Invalid Stripe signature: ${reason}`, 400)
         }

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { EventOutcome } from '../fulfilment/types'
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { isStorefrontError, StorefrontError } from '../errors'
+import { isRefusal, StorefrontError } from '../errors'
 import { handleStripeEvent } from '../fulfilment/handleStripeEvent'
 import { recordStripeEvent, shortReason, updateLedgerEntry } from '../fulfilment/ledger'
 import { describeIssue, stripeEventEnvelope } from '../fulfilment/stripeEventSchemas'
@@ -72,7 +72,7 @@ export async function processStripeEvent(
     })
     return { duplicate: false, outcome: result.outcome }
   } catch (error) {
-    if (isStorefrontError(error) && error.status < 500) {
+    if (isRefusal(error)) {
       await updateLedgerEntry(payload, entry.id, {
         outcome: 'rejected',
         note: error.message,
