@@ -33,11 +33,21 @@ const APP_PACKAGES = ['@payloadcms/next', '@payloadcms/richtext-lexical']
 
 type Step = { stdout: string; stderr: string }
 
+/**
+ * This process's environment without what `npm test` adds for its own script (npm_config_*,
+ * npm_package_*, INIT_CWD): an npm started in the second app must see that app, not this one.
+ */
+function ownEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$)/i.test(name)),
+  )
+}
+
 async function step(command: string, args: string[], options: { cwd: string; env?: object }) {
   try {
     return (await run(command, args, {
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env) } as NodeJS.ProcessEnv,
+      env: { ...(options.env ?? ownEnv()) } as NodeJS.ProcessEnv,
       maxBuffer: 64 * 1024 * 1024,
       timeout: 180_000,
     })) as Step
@@ -89,15 +99,19 @@ afterAll(async () => {
 
 describe('the packed plugin in a second Payload app', () => {
   it('builds and packs with one command: dist, types and docs, no sources', async () => {
+    const startedAt = Date.now() - 1000 // file times are rounded by some file systems
     const packed = await step('npm', ['run', '--silent', 'pack:plugin', '--', '--json'], {
       cwd: root,
     })
-    const [manifest] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as Array<{
+    const [manifest] = JSON.parse(packed.stdout.slice(packed.stdout.search(/^\[/m))) as Array<{
       filename: string
       files: Array<{ path: string }>
     }>
     tarball = path.join(root, '.data/pack', manifest.filename)
-    await fs.access(tarball)
+    // Built just now (prepack runs the build), not left over from an earlier run.
+    const built = await fs.stat(path.join(pluginSource, 'dist/index.js'))
+    expect(built.mtimeMs).toBeGreaterThanOrEqual(startedAt)
+    expect((await fs.stat(tarball)).mtimeMs).toBeGreaterThanOrEqual(built.mtimeMs)
     const files = manifest.files.map((file) => file.path)
     expect(files).toEqual(
       expect.arrayContaining([
