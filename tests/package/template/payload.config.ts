@@ -8,10 +8,14 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type PayloadRequest } from 'payload'
 import { storefront } from 'payload-plugin-storefront'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** Roles are staff powers: only an admin grants them (this shop's src/collections/users does more). */
+const isAdmin = ({ req: { user } }: { req: PayloadRequest }): boolean =>
+  Boolean((user as { roles?: string[] } | null)?.roles?.includes('admin'))
 
 function required(name: string): string {
   const value = process.env[name]
@@ -29,6 +33,11 @@ export default buildConfig({
     {
       slug: 'users',
       auth: true,
+      access: {
+        create: isAdmin,
+        update: (args) => isAdmin(args) || { id: { equals: args.req.user?.id } },
+        delete: isAdmin,
+      },
       fields: [
         {
           // What the plugin's access rules read (editorRoles, staffRoles).
@@ -38,6 +47,7 @@ export default buildConfig({
           options: ['admin', 'editor', 'support', 'customer'],
           defaultValue: ['customer'],
           required: true,
+          access: { create: isAdmin, update: isAdmin },
         },
       ],
     },
