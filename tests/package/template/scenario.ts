@@ -171,7 +171,7 @@ const result = {
   receiptJobs: receiptJobs.totalDocs,
   receiptsSent: mail.filter((message) => message.to.includes(buyer.email)).map((m) => m.subject),
   receiptAfterJobs: purchase
-    ? (await payload.findByID({ collection: 'purchases', id: purchase.id })).receipt?.status
+    ? (await payload.findByID({ collection: 'purchases', id: purchase.id })).receipt
     : undefined,
   ownerDownload: {
     status: ownerDownload.status,
