@@ -1,6 +1,7 @@
 /**
- * The second app's money path, run in its own process (tests/package/secondApp.test.ts starts it
- * with tsx in the app's folder, after `payload migrate`). Every HTTP call goes through Payload's
+ * The second app's money path, run in its own process (`npm run scenario`, i.e.
+ * `payload run scenario.ts`, in the app's folder after `payload migrate`; see
+ * tests/package/secondApp.test.ts). Every HTTP call goes through Payload's
  * real REST route handlers (what a Next app mounts at /api/[...slug]) with real Requests; Stripe
  * is the emulator, reached by the real `stripe` SDK. Prints one line, `RESULT <json>`, with what
  * each step answered; the test decides what is right.
