@@ -167,6 +167,26 @@ describe('the packed plugin in a second Payload app', () => {
     for (const name of [...Object.keys(manifest.peerDependencies), ...APP_PACKAGES]) {
       await linkPackage(app, name)
     }
+    // Plain Node ESM, no TypeScript loader: the payload CLI runs the app under tsx, which would
+    // also resolve the extensionless relative imports a build without tsc-alias leaves in dist.
+    const loaded = await step(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "console.log(JSON.stringify(Object.keys(await import('payload-plugin-storefront'))))",
+      ],
+      { cwd: app },
+    )
+    expect(JSON.parse(loaded.stdout)).toEqual(
+      expect.arrayContaining([
+        'storefront',
+        'createResendEmailAdapter',
+        'fulfilReturningShopper',
+        'describeDownload',
+      ]),
+    )
+
     // As npm would for an installed payload: `npm run migrate` in the app finds the CLI.
     await fs.mkdir(path.join(app, 'node_modules/.bin'), { recursive: true })
     await fs.symlink('../payload/bin.js', path.join(app, 'node_modules/.bin/payload'))
