@@ -52,7 +52,7 @@ async function step(command: string, args: string[], options: { cwd: string; env
       cwd: options.cwd,
       env: { ...(options.env ?? ownEnv()) } as NodeJS.ProcessEnv,
       maxBuffer: 64 * 1024 * 1024,
-      timeout: 180_000,
+      timeout: 240_000,
     })) as Step
   } catch (error) {
     const failed = error as Error & Partial<Step>
@@ -139,7 +139,7 @@ describe('the packed plugin in a second Payload app', () => {
       ]),
     )
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([])
-  }, 180_000)
+  }, 300_000)
 
   it('installs from the tarball into a copy of the template', async () => {
     await fs.cp(template, app, { recursive: true })
@@ -213,7 +213,7 @@ describe('the packed plugin in a second Payload app', () => {
       RESEND_API_KEY: 're_second_app',
       RESEND_BASE_URL: mail.url,
     }
-  }, 120_000)
+  }, 300_000)
 
   it('generates and applies its migrations with the payload CLI', async () => {
     await step('npm', ['run', 'migrate:create', '--', 'storefront'], { cwd: app, env: appEnv })
@@ -247,7 +247,7 @@ describe('the packed plugin in a second Payload app', () => {
     } finally {
       await client.end()
     }
-  }, 180_000)
+  }, 300_000)
 
   it('sells a product through REST: checkout, signed webhook, one purchase, one receipt, download', async () => {
     // `payload run scenario.ts`: Payload's CLI runs a script in the app's own process.
@@ -292,5 +292,5 @@ describe('the packed plugin in a second Payload app', () => {
       sha256: createHash('sha256').update(fileBytes).digest('hex'),
     })
     expect(result.strangerDownload.status).toBe(403)
-  }, 180_000)
+  }, 300_000)
 })
