@@ -1,8 +1,10 @@
 /**
  * Mutation testing of the plugin (StrykerJS over src/storefront, see stryker.config.json).
  *
- *   npm run test:mutation           every mutant; rewrites the committed incremental file
- *   npm run test:mutation:changed   only the plugin files whose source differs from that file (CI)
+ *   npm run test:mutation                  every mutant; rewrites the incremental file
+ *   npm run test:mutation -- FILE [FILE…]  only these plugin files (while working on their tests)
+ *   npm run test:mutation:changed          only the plugin files whose source differs from the
+ *                                          incremental file, reusing its results for the rest
  *
  * Both print `mutation score N%` and fail when the score of what was mutated is under the target,
  * or when access control or the webhook's status decisions are under 100%.
@@ -77,7 +79,8 @@ function runStryker(args: string[]): void {
 }
 
 const changedOnly = process.argv.includes('--changed')
-let mutated = mutableFiles()
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+let mutated = named.length > 0 ? named : mutableFiles()
 
 if (changedOnly) {
   const baseline = readReport(config.incrementalFile)
@@ -99,7 +102,11 @@ if (changedOnly) {
 
 fs.rmSync(config.jsonReporter.fileName, { force: true })
 runStryker(
-  changedOnly ? ['--incremental', '--mutate', mutated.join(',')] : ['--incremental', '--force'],
+  changedOnly
+    ? ['--incremental', '--mutate', mutated.join(',')]
+    : named.length > 0
+      ? ['--mutate', mutated.join(',')]
+      : ['--incremental', '--force'],
 )
 
 const report = readReport(config.jsonReporter.fileName)
@@ -111,7 +118,7 @@ const inScope = Object.entries(report.files).filter(([file]) => mutated.includes
 const overall = score(inScope.flatMap(([, file]) => file.mutants))
 const failures: string[] = []
 console.log(
-  `\nmutation score ${overall.percent.toFixed(1)}% (${overall.caught} of ${overall.total} mutants killed${changedOnly ? ', changed files only' : ''}; target ${config.thresholds.break}%)`,
+  `\nmutation score ${overall.percent.toFixed(1)}% (${overall.caught} of ${overall.total} mutants killed${named.length > 0 || changedOnly ? `, ${mutated.length} file(s)` : ''}; target ${config.thresholds.break}%)`,
 )
 if (overall.percent < config.thresholds.break) {
   failures.push(`the score is under ${config.thresholds.break}%`)
