@@ -4,6 +4,7 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import { notFound } from 'next/navigation'
 import { Suspense } from 'react'
 
+import { BuyButton } from '@/components/BuyButton'
 import { CanceledCheckoutNotice } from '@/components/CanceledCheckoutNotice'
 import { OwnedOrBuy } from '@/components/OwnedOrBuy'
 import { Price } from '@/components/Price'
@@ -43,7 +44,14 @@ export default async function ProductPage({ params }: Args) {
       {product.description ? (
         <RichText className="product-description" data={product.description} />
       ) : null}
-      <OwnedOrBuy productId={product.id} productSlug={product.slug} />
+      {/* Reads ?buy=1 in the browser; without JavaScript (and until then) it is the Buy button. */}
+      <Suspense fallback={<BuyButton productSlug={product.slug} />}>
+        <OwnedOrBuy
+          productId={product.id}
+          productSlug={product.slug}
+          productTitle={product.title}
+        />
+      </Suspense>
     </article>
   )
 }
