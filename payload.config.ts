@@ -118,6 +118,7 @@ const config = buildConfig({
         env.PRODUCT_FILES_DIR ?? path.join(dirname, 'private/products'),
       ),
       storeName: env.STORE_NAME,
+      supportEmail: env.SUPPORT_EMAIL,
       // Off where something else runs the jobs queue (the test suite runs it step by step).
       ...(env.JOBS_AUTORUN ? {} : { jobsAutoRunCron: false }),
       email: emailConnection,

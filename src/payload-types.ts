@@ -74,6 +74,8 @@ export interface Config {
     purchases: Purchase;
     downloads: Download;
     'stripe-events': StripeEvent;
+    'sign-in-links': SignInLink;
+    'sign-in-link-requests': SignInLinkRequest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     purchases: PurchasesSelect<false> | PurchasesSelect<true>;
     downloads: DownloadsSelect<false> | DownloadsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
+    'sign-in-links': SignInLinksSelect<false> | SignInLinksSelect<true>;
+    'sign-in-link-requests': SignInLinkRequestsSelect<false> | SignInLinkRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -342,6 +346,32 @@ export interface StripeEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-links".
+ */
+export interface SignInLink {
+  id: number;
+  tokenHash: string;
+  user: number | User;
+  email: string;
+  callbackPath: string;
+  expiresAt: string;
+  usedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-link-requests".
+ */
+export interface SignInLinkRequest {
+  id: number;
+  emailHash: string;
+  ip: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -483,6 +513,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'stripe-events';
         value: number | StripeEvent;
+      } | null)
+    | ({
+        relationTo: 'sign-in-links';
+        value: number | SignInLink;
+      } | null)
+    | ({
+        relationTo: 'sign-in-link-requests';
+        value: number | SignInLinkRequest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -664,6 +702,30 @@ export interface StripeEventsSelect<T extends boolean = true> {
   note?: T;
   paymentIntentId?: T;
   purchase?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-links_select".
+ */
+export interface SignInLinksSelect<T extends boolean = true> {
+  tokenHash?: T;
+  user?: T;
+  email?: T;
+  callbackPath?: T;
+  expiresAt?: T;
+  usedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-link-requests_select".
+ */
+export interface SignInLinkRequestsSelect<T extends boolean = true> {
+  emailHash?: T;
+  ip?: T;
   updatedAt?: T;
   createdAt?: T;
 }

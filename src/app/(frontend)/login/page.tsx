@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { AuthForm } from '@/components/AuthForm'
+import { SignInLinkForm } from '@/components/SignInLinkForm'
 import { safeCallbackPath } from 'payload-plugin-storefront'
 
 import { signIn } from '../_actions/authActions'
@@ -36,6 +37,15 @@ export default async function LoginPage({ searchParams }: Args) {
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>
+      <section
+        id="sign-in-link"
+        className="auth-alternative"
+        aria-labelledby="sign-in-link-heading"
+      >
+        <h2 id="sign-in-link-heading">No password at hand?</h2>
+        <p className="lead">We email you a link that signs you in once, within 15 minutes.</p>
+        <SignInLinkForm callbackUrl={callbackUrl} />
+      </section>
       <p>
         New here? <Link href={`/signup?${carry}`}>Create an account</Link>
       </p>
