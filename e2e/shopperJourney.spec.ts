@@ -139,6 +139,9 @@ test('a customer is turned away from the admin', async ({ page }) => {
   await expect(page).toHaveURL(/\/products\/account$/)
   await page.goto('/admin')
   await expect(
-    page.getByText(/not allowed|unauthorized|You are not allowed to access this page/i).first(),
+    page.getByRole('heading', { name: "The admin is for the shop's staff" }),
   ).toBeVisible()
+  await expect(page.getByText('You are signed in with a shopper account.')).toBeVisible()
+  await page.getByRole('link', { name: 'Back to the shop' }).click()
+  await expect(page).toHaveURL(/\/products\/account$/)
 })

@@ -243,6 +243,10 @@ export interface Product {
    * The name of the file shoppers download, in the product files folder: filled in from the upload above, or type the name of a file copied into that folder.
    */
   assetFilename?: string | null;
+  /**
+   * Optional picture for the catalog card and the product page.
+   */
+  image?: (number | null) | Media;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -623,6 +627,7 @@ export interface ProductsSelect<T extends boolean = true> {
   stripePriceVerifiedAt?: T;
   file?: T;
   assetFilename?: T;
+  image?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

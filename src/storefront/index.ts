@@ -42,7 +42,7 @@ export type {
   StripeConnection,
 } from './types'
 export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
-export type { DownloadSummary } from './operations/describeDownload'
+export type { DownloadSummary, ProductFileSummary } from './operations/describeDownload'
 export {
   DOWNLOADS_SLUG,
   PRODUCT_FILES_SLUG,
@@ -60,7 +60,11 @@ export { StorefrontError, isStorefrontError } from './errors'
 export { createResendEmailAdapter } from './email/resend'
 export { renderShopEmail } from './email/templates'
 export type { EmailParagraph, RenderedEmail, ShopEmail } from './email/templates'
-export { describeDownload, downloadPathFor } from './operations/describeDownload'
+export {
+  describeDownload,
+  describeProductFile,
+  downloadPathFor,
+} from './operations/describeDownload'
 export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
 export { requestSignInLink } from './operations/requestSignInLink'
 export { getStorefrontOptions } from './options'
