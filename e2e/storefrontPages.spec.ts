@@ -149,6 +149,7 @@ test('signed-in pages (account, purchase, owned product): accessible, and fit 12
 
   await checkPage(page, '/products/account', 'account-signed-in', signedIn)
   await page.getByRole('link', { name: 'Workflow Templates', exact: true }).click()
+  await expect(page).toHaveURL(/\/products\/account\/purchases\/\d+$/)
   const purchaseUrl = new URL(page.url()).pathname
   await checkPage(page, purchaseUrl, 'purchase-paid', signedIn)
   await checkPage(page, '/products/workflow-templates', 'product-owned', async () => {

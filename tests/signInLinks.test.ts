@@ -256,4 +256,43 @@ describe('one-time sign-in links', () => {
       error: 'Enter the email address of your account, like name@example.com.',
     })
   })
+
+  it('forgets requests no limit counts any more and links expired a day ago', async () => {
+    const longAgo = new Date(Date.now() - 3 * 24 * 60 * 60_000).toISOString()
+    const shopper = await createUser(['customer'])
+    const oldRequest = await payload.create({
+      collection: 'sign-in-link-requests',
+      data: { emailHash: 'old', ip: '192.0.2.1' },
+      overrideAccess: true,
+    })
+    const oldLink = await payload.create({
+      collection: 'sign-in-links',
+      data: {
+        tokenHash: `old-${Date.now()}`,
+        user: shopper.id,
+        email: shopper.email,
+        callbackPath: '/',
+        expiresAt: longAgo,
+      },
+      overrideAccess: true,
+    })
+    await payload.db.updateOne({
+      collection: 'sign-in-link-requests',
+      id: oldRequest.id,
+      data: { createdAt: longAgo },
+    })
+    await ask(shopper.email)
+    const remaining = async (collection: 'sign-in-link-requests' | 'sign-in-links', id: number) =>
+      (await payload.count({ collection, where: { id: { equals: id } }, overrideAccess: true }))
+        .totalDocs
+    expect(await remaining('sign-in-link-requests', oldRequest.id)).toBe(0)
+    expect(await remaining('sign-in-links', oldLink.id)).toBe(0)
+    // This request and its fresh link stay.
+    const { docs } = await payload.find({
+      collection: 'sign-in-links',
+      where: { email: { equals: shopper.email } },
+      overrideAccess: true,
+    })
+    expect(docs).toHaveLength(1)
+  })
 })

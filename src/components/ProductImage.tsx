@@ -13,10 +13,13 @@ type Props = {
 export function ProductImage({ image, width, priority = false }: Props) {
   if (!image || typeof image !== 'object' || !image.url) return null
   const ratio = image.width && image.height ? image.height / image.width : 9 / 16
+  // Payload's URL carries serverURL; as a path it is this site's own file, which next/image may
+  // resize without allowing a remote host.
+  const src = image.url.startsWith('/') ? image.url : new URL(image.url).pathname
   return (
     <Image
       className="product-image"
-      src={image.url}
+      src={src}
       alt={image.alt}
       width={width}
       height={Math.round(width * ratio)}

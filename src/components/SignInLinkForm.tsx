@@ -18,7 +18,7 @@ export function SignInLinkForm({ callbackUrl }: { callbackUrl: string }) {
     )
   }
   return (
-    <form action={formAction} className="auth-form" aria-labelledby="sign-in-link-heading">
+    <form action={formAction} className="auth-form">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label>
         Send the link to{' '}

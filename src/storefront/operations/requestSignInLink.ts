@@ -37,6 +37,25 @@ async function countSince(payload: Payload, where: Where, windowMinutes: number)
   return totalDocs
 }
 
+/** A day of history is kept beyond the longest window; older requests and used-up links go. */
+const KEEP_MINUTES = 24 * 60
+
+/**
+ * Deletes requests no limit counts any more and links that expired a day ago, so both tables stay
+ * small without a scheduled job.
+ */
+async function forgetOldRequests(payload: Payload, longestWindowMinutes: number): Promise<void> {
+  const before = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
+  await payload.db.deleteMany({
+    collection: SIGN_IN_LINK_REQUESTS_SLUG,
+    where: { createdAt: { less_than: before(longestWindowMinutes + KEEP_MINUTES) } },
+  })
+  await payload.db.deleteMany({
+    collection: SIGN_IN_LINKS_SLUG,
+    where: { expiresAt: { less_than: before(KEEP_MINUTES) } },
+  })
+}
+
 /**
  * Counts this request against the per-email and per-IP limits. The request is recorded first and
  * then counted, so concurrent requests on several instances all see each other.
@@ -60,6 +79,7 @@ async function enforceRateLimits(args: {
     countSince(payload, { emailHash: { equals: emailHash } }, perEmail.windowMinutes),
     countSince(payload, { ip: { equals: ip } }, perIp.windowMinutes),
   ])
+  await forgetOldRequests(payload, Math.max(perEmail.windowMinutes, perIp.windowMinutes))
   const overEmail = forEmail > perEmail.max
   if (overEmail || forIp > perIp.max) {
     const minutes = overEmail ? perEmail.windowMinutes : perIp.windowMinutes

@@ -42,7 +42,7 @@ export default async function LoginPage({ searchParams }: Args) {
         className="auth-alternative"
         aria-labelledby="sign-in-link-heading"
       >
-        <h2 id="sign-in-link-heading">Or get a sign-in link by email</h2>
+        <h2 id="sign-in-link-heading">Or get a one-time sign-in link</h2>
         <p className="lead">We email you a link that signs you in once, within 15 minutes.</p>
         <SignInLinkForm callbackUrl={callbackUrl} />
       </section>
