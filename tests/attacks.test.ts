@@ -296,7 +296,7 @@ describe('finding 2: nothing granted that Stripe did not sell', () => {
   })
 
   it("A18 another shopper's session id on the success page → nothing stored, nothing shown", async () => {
-    const { fulfilReturningShopper } = await import('@/storefront')
+    const { fulfilReturningShopper } = await import('payload-plugin-storefront')
     const session = await checkoutInStripe({ userId: alice.id, productSlug: product.slug })
     expect(
       await fulfilReturningShopper({ payload, sessionId: session.id, userId: bob.id }),
