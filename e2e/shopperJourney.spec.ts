@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 
+import { screenshotBothWidths } from './helpers'
 import { APP_PORT, MAIL_CATCHER_PORT, STRIPE_EMULATOR_PORT } from './ports'
 
 const MAIL_CATCHER = `http://127.0.0.1:${MAIL_CATCHER_PORT}`
@@ -142,6 +143,7 @@ test('a customer is turned away from the admin', async ({ page }) => {
     page.getByRole('heading', { name: "The admin is for the shop's staff" }),
   ).toBeVisible()
   await expect(page.getByText('You are signed in with a shopper account.')).toBeVisible()
+  await screenshotBothWidths(page, 'admin-refused')
   await page.getByRole('link', { name: 'Back to the shop' }).click()
   await expect(page).toHaveURL(/\/products\/account$/)
 })

@@ -44,7 +44,11 @@ export default async function LoginPage({ searchParams }: Args) {
       >
         <h2 id="sign-in-link-heading">Or get a one-time sign-in link</h2>
         <p className="lead">We email you a link that signs you in once, within 15 minutes.</p>
-        <SignInLinkForm callbackUrl={callbackUrl} />
+        <SignInLinkForm
+          callbackUrl={
+            buying ? `${callbackUrl}${callbackUrl.includes('?') ? '&' : '?'}buy=1` : callbackUrl
+          }
+        />
       </section>
       <p>
         New here? <Link href={`/signup?${carry}`}>Create an account</Link>
