@@ -41,11 +41,23 @@ export function OwnedOrBuy({ productId, productSlug, productTitle }: Props) {
   }, [productId])
 
   useEffect(() => {
-    if (wantsToBuy && owned !== undefined) forgetBuyIntent()
+    // Owned: no checkout starts, so the intent can go from the address at once.
+    if (wantsToBuy && owned) forgetBuyIntent()
   }, [wantsToBuy, owned])
 
   if (!owned) {
-    return <BuyButton productSlug={productSlug} autoStart={wantsToBuy && owned === null} />
+    return (
+      <BuyButton
+        productSlug={productSlug}
+        autoStart={wantsToBuy && owned === null}
+        // The intent leaves the address only as the browser leaves for Stripe: changing the
+        // address earlier re-renders the page (Next's router follows history) mid-checkout.
+        navigate={(url) => {
+          if (wantsToBuy) forgetBuyIntent()
+          window.location.assign(url)
+        }}
+      />
+    )
   }
   return (
     <div className="owned-box">
