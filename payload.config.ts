@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig, type Payload } from 'payload'
 
 import { Media } from './src/collections/Media'
+import { withProductImage } from './src/collections/productImage'
 import { hardenPayloadInternals } from './src/collections/payloadInternals'
 import { hasRole } from './src/collections/users/hasRole'
 import { hideAccountExistenceOnLogin } from './src/collections/users/login'
@@ -77,6 +78,14 @@ const config = buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ` · ${env.STORE_NAME}` },
+    components: {
+      // Customers who open /admin get a way back to the shop instead of a dead end.
+      views: {
+        unauthorized: {
+          Component: '/src/components/admin/ShopUnauthorizedView#ShopUnauthorizedView',
+        },
+      },
+    },
   },
   collections: [Users, Media],
   editor: lexicalEditor(),
@@ -118,6 +127,8 @@ const config = buildConfig({
         env.PRODUCT_FILES_DIR ?? path.join(dirname, 'private/products'),
       ),
       storeName: env.STORE_NAME,
+      supportEmail: env.SUPPORT_EMAIL,
+      overrideProductsCollection: withProductImage,
       // Off where something else runs the jobs queue (the test suite runs it step by step).
       ...(env.JOBS_AUTORUN ? {} : { jobsAutoRunCron: false }),
       email: emailConnection,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 
+import { screenshotBothWidths } from './helpers'
 import { APP_PORT, MAIL_CATCHER_PORT, STRIPE_EMULATOR_PORT } from './ports'
 
 const MAIL_CATCHER = `http://127.0.0.1:${MAIL_CATCHER_PORT}`
@@ -12,7 +13,7 @@ async function receiptsFor(email: string): Promise<Array<{ subject: string; to: 
   return mail.filter((message) => message.to.includes(email))
 }
 
-test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and gets the purchase and a receipt', async ({
+test('a signed-out Buy asks to sign in to buy that product, and checkout starts by itself after signing in; 4242 pays and the receipt comes', async ({
   page,
 }) => {
   await page.goto('/products')
@@ -22,15 +23,16 @@ test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and ge
 
   await expect(page.getByRole('heading', { level: 1, name: 'Workflow Templates' })).toBeVisible()
   await page.getByRole('button', { name: 'Buy' }).click()
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fproducts%2Fworkflow-templates$/)
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fproducts%2Fworkflow-templates&intent=buy$/)
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Sign in to buy Workflow Templates' }),
+  ).toBeVisible()
 
   await page.getByLabel('Email').fill('customer@example.com')
   await page.getByLabel('Password').fill('demo-customer-password')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/products\/workflow-templates$/)
-  await expect(page.getByText('Signed in as Casey Customer')).toBeVisible()
 
-  await page.getByRole('button', { name: 'Buy' }).click()
+  // No second press of Buy: the product page starts checkout on its own.
   await expect(page).toHaveURL(new RegExp(`localhost:${STRIPE_EMULATOR_PORT}/checkout/cs_test_`))
   await expect(page.getByTestId('total')).toHaveText('$49.00')
   await page.getByLabel('Card number').fill('4242 4242 4242 4242')
@@ -39,6 +41,7 @@ test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and ge
   await expect(page).toHaveURL(
     /\/products\/account\?purchased=workflow-templates&session_id=cs_test_/,
   )
+  await expect(page.getByText('Signed in as Casey Customer')).toBeVisible()
   await expect(page.getByRole('status')).toContainText(
     'Your payment for Workflow Templates is confirmed',
   )
@@ -48,6 +51,19 @@ test('a signed-out shopper is sent to sign in, comes back, pays with 4242 and ge
   await expect
     .poll(async () => (await receiptsFor('customer@example.com')).map((mail) => mail.subject))
     .toEqual(['Your Payload Storefront purchase: Workflow Templates'])
+
+  // Owned now: the product page offers the download, and a second purchase is an explicit choice.
+  await page.goto('/products/workflow-templates?buy=1')
+  await expect(page.getByText('You own this —')).toBeVisible()
+  await expect(page.getByRole('status')).toContainText(
+    'You already own Workflow Templates, so checkout did not start',
+  )
+  await expect(page.getByRole('button', { name: 'Buy' })).toHaveCount(0)
+  await expect(page).toHaveURL(/\/products\/workflow-templates$/)
+  await page.getByRole('button', { name: 'Purchase another copy…' }).click()
+  await expect(page.getByRole('button', { name: 'Pay again for a second copy' })).toBeVisible()
+  await page.getByRole('button', { name: 'Keep just the one I have' }).click()
+  await expect(page.getByRole('button', { name: 'Pay again for a second copy' })).toHaveCount(0)
 })
 
 test('a declined card stays on Stripe with the decline message; cancelling shows a calm notice', async ({
@@ -124,6 +140,10 @@ test('a customer is turned away from the admin', async ({ page }) => {
   await expect(page).toHaveURL(/\/products\/account$/)
   await page.goto('/admin')
   await expect(
-    page.getByText(/not allowed|unauthorized|You are not allowed to access this page/i).first(),
+    page.getByRole('heading', { name: "The admin is for the shop's staff" }),
   ).toBeVisible()
+  await expect(page.getByText('You are signed in with a shopper account.')).toBeVisible()
+  await screenshotBothWidths(page, 'admin-refused')
+  await page.getByRole('link', { name: 'Back to the shop' }).click()
+  await expect(page).toHaveURL(/\/products\/account$/)
 })

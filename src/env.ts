@@ -35,6 +35,9 @@ function envSchema(strict: boolean) {
       .transform((url) => url.replace(/\/+$/, ''))
       .default('http://localhost:3000'),
     STORE_NAME: z.string().min(1).default('Payload Storefront'),
+    SUPPORT_EMAIL: z
+      .email({ error: 'must be an email address, e.g. support@your-domain.com' })
+      .default('support@example.com'),
     PRODUCT_FILES_DIR: z.string().min(1).optional(),
     STRIPE_SECRET_KEY: required(
       z

@@ -74,6 +74,8 @@ export interface Config {
     purchases: Purchase;
     downloads: Download;
     'stripe-events': StripeEvent;
+    'sign-in-links': SignInLink;
+    'sign-in-link-requests': SignInLinkRequest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     purchases: PurchasesSelect<false> | PurchasesSelect<true>;
     downloads: DownloadsSelect<false> | DownloadsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
+    'sign-in-links': SignInLinksSelect<false> | SignInLinksSelect<true>;
+    'sign-in-link-requests': SignInLinkRequestsSelect<false> | SignInLinkRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -239,6 +243,10 @@ export interface Product {
    * The name of the file shoppers download, in the product files folder: filled in from the upload above, or type the name of a file copied into that folder.
    */
   assetFilename?: string | null;
+  /**
+   * Optional picture for the catalog card and the product page.
+   */
+  image?: (number | null) | Media;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -337,6 +345,32 @@ export interface StripeEvent {
   note?: string | null;
   paymentIntentId?: string | null;
   purchase?: (number | null) | Purchase;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-links".
+ */
+export interface SignInLink {
+  id: number;
+  tokenHash: string;
+  user: number | User;
+  email: string;
+  callbackPath: string;
+  expiresAt: string;
+  usedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-link-requests".
+ */
+export interface SignInLinkRequest {
+  id: number;
+  emailHash: string;
+  ip: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -483,6 +517,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'stripe-events';
         value: number | StripeEvent;
+      } | null)
+    | ({
+        relationTo: 'sign-in-links';
+        value: number | SignInLink;
+      } | null)
+    | ({
+        relationTo: 'sign-in-link-requests';
+        value: number | SignInLinkRequest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -585,6 +627,7 @@ export interface ProductsSelect<T extends boolean = true> {
   stripePriceVerifiedAt?: T;
   file?: T;
   assetFilename?: T;
+  image?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -664,6 +707,30 @@ export interface StripeEventsSelect<T extends boolean = true> {
   note?: T;
   paymentIntentId?: T;
   purchase?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-links_select".
+ */
+export interface SignInLinksSelect<T extends boolean = true> {
+  tokenHash?: T;
+  user?: T;
+  email?: T;
+  callbackPath?: T;
+  expiresAt?: T;
+  usedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-link-requests_select".
+ */
+export interface SignInLinkRequestsSelect<T extends boolean = true> {
+  emailHash?: T;
+  ip?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -7,6 +7,7 @@ import { SLUG_MAX_LENGTH, STRIPE_ID_MAX_LENGTH } from '@/storefront/constants'
 import { login, rest } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
 import { createProduct } from './helpers/products'
+import { createPurchase } from './helpers/purchases'
 import { injectStripeFault, stripeRequests } from './helpers/stripeEmulator'
 import { createUser } from './helpers/users'
 
@@ -99,6 +100,25 @@ describe('POST /api/checkout', () => {
     }
     const mine = (await (await checkout({ productSlug: product.slug })).json()) as { url: string }
     expect(theirs.url).not.toBe(mine.url)
+  })
+
+  it('after a checkout completed (a bank transfer that failed), Try again in the same minute gets a fresh session', async () => {
+    const user = await createUser(['customer'])
+    const { token } = await login(user.email, user.password)
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const minute = Math.floor(Date.now() / 60_000)
+      const first = (await (await checkout({ productSlug: product.slug }, { token })).json()) as {
+        url: string
+      }
+      await createPurchase({ userId: user.id, product, status: 'failed' })
+      const again = (await (await checkout({ productSlug: product.slug }, { token })).json()) as {
+        url: string
+      }
+      if (Math.floor(Date.now() / 60_000) !== minute) continue
+      expect(again.url).toMatch(/\/checkout\/cs_test_/)
+      expect(again.url).not.toBe(first.url)
+      break
+    }
   })
 
   it('the longest slug and price id the shop allows check out, with an idempotency key Stripe accepts', async () => {

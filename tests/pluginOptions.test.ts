@@ -120,8 +120,12 @@ describe('routes', () => {
       req,
     })
     const [mail] = await mailTo(shopper.email)
-    expect(mail.text).toContain(`Download: http://localhost:3000/shop/me/orders/${purchase.id}`)
-    expect(mail.text).toContain('sign in at http://localhost:3000/shop/sign-in with')
+    expect(mail.text).toContain(
+      `Download your file: http://localhost:3000/shop/me/orders/${purchase.id}`,
+    )
+    expect(mail.text).toContain(
+      `(http://localhost:3000/shop/sign-in?callbackUrl=%2Fshop%2Fme%2Forders%2F${purchase.id})`,
+    )
   })
 
   it('shape the pages revalidated when a product changes', () => {

@@ -14,23 +14,43 @@ const input = {
   amountCents: 4900,
   currency: 'usd',
   customerEmail: 'casey@example.com',
+  purchasedAt: '2026-11-27T17:05:00.000Z',
+  supportEmail: 'help@shop.example',
   links: {
     purchase: 'https://shop.example/products/account/purchases/42',
-    signIn: 'https://shop.example/login',
+    signIn: 'https://shop.example/login?callbackUrl=%2Fproducts%2Faccount%2Fpurchases%2F42',
     product: 'https://shop.example/products/workflow-templates',
   },
 }
 
 describe('receipt email', () => {
-  it('has the agreed subject, the amount, the account link and the sign-in hint, in HTML and text', () => {
+  it('has the agreed subject, product, amount, date, reference, links and support contact, in HTML and text', () => {
     const email = renderReceiptEmail(input)
     expect(email.subject).toBe('Your Test Shop purchase: Workflow Templates')
     for (const part of [email.html, email.text]) {
+      expect(part).toContain('Workflow Templates')
       expect(part).toContain('$49.00')
+      expect(part).toContain('November 27, 2026 at 5:05 PM UTC')
+      expect(part).toContain('42')
       expect(part).toContain('https://shop.example/products/account/purchases/42')
-      expect(part).toContain('sign in at https://shop.example/login with casey@example.com')
+      expect(part).toContain('sign in as casey@example.com')
+      expect(part).toContain('one-time sign-in link')
+      expect(part).toContain('Questions? Write to help@shop.example.')
     }
     expect(email.html).toContain('href="https://shop.example/products/account/purchases/42"')
+    // The sign-in hint is a real link, to the sign-in page that returns to the purchase.
+    expect(email.html).toContain(
+      '<a href="https://shop.example/login?callbackUrl=%2Fproducts%2Faccount%2Fpurchases%2F42"',
+    )
+    expect(email.text).toContain(
+      'sign in as casey@example.com (https://shop.example/login?callbackUrl=%2Fproducts%2Faccount%2Fpurchases%2F42)',
+    )
+  })
+
+  it('leaves out the support line when no support email is set', () => {
+    const email = renderReceiptEmail({ ...input, supportEmail: undefined })
+    expect(email.html).not.toContain('Questions?')
+    expect(email.text).not.toContain('Questions?')
   })
 
   it('escapes every interpolated value in the HTML', () => {
@@ -53,6 +73,7 @@ describe('receipt email', () => {
     const email = renderReceiptEmail({ ...input, productTitle: null })
     expect(email.subject).toBe('Your Test Shop purchase: workflow-templates')
     expect(email.text).toContain('Thank you for buying workflow-templates.')
+    expect(email.text).toContain('Product: workflow-templates')
   })
 
   it('the payment-failed email links back to the product to try again', () => {

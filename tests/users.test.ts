@@ -1,5 +1,6 @@
 import config from '@payload-config'
 import { createPayloadRequest } from 'payload'
+import { getStorefrontOptions } from 'payload-plugin-storefront'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { forceCustomerRoleOnSignUp } from '@/collections/users/forceCustomerRoleOnSignUp'
@@ -221,6 +222,44 @@ describe('users and roles', () => {
       expect(mail.subject).toMatch(/reset your password/i)
       expect(mail.html).toMatch(/reset-password|reset/i)
     })
+
+    it("a shopper's reset email links to the storefront's page, in the shop's layout, with a text part", async () => {
+      const user = await createUser(['customer'])
+      await rest('POST', '/users/forgot-password', { body: { email: user.email } })
+      const [mail] = await mailTo(user.email)
+      const { storeName } = getStorefrontOptions(await getTestPayload())
+      expect(mail.subject).toBe(`Reset your password at ${storeName}`)
+      const link = new RegExp(`href="${SERVER_URL}/reset-password\\?token=[a-f0-9]{40}"`)
+      expect(mail.html).toMatch(link)
+      expect(mail.html).toContain('Choose a new password')
+      expect(mail.html).toContain('Questions? Write to')
+      expect(mail.text).toMatch(
+        new RegExp(`Choose a new password: ${SERVER_URL}/reset-password\\?token=[a-f0-9]{40}`),
+      )
+      expect(mail.text).toContain('works once, for 60 minutes')
+      expect(mail.text).not.toMatch(/<[a-z]/)
+    })
+
+    it("a staff member's reset email links to the admin's reset screen", async () => {
+      for (const role of ['admin', 'editor', 'support'] as const) {
+        const user = await createUser([role])
+        await rest('POST', '/users/forgot-password', { body: { email: user.email } })
+        const [mail] = await mailTo(user.email)
+        expect(mail.html).toMatch(new RegExp(`href="${SERVER_URL}/admin/reset/[a-f0-9]{40}"`))
+        expect(mail.html).not.toContain('/reset-password')
+      }
+    })
+
+    it('an unknown email gets the same answer as a known one, and no email leaves', async () => {
+      const known = await createUser(['customer'])
+      const unknown = `nobody-${Date.now()}@test.example`
+      const answer = async (email: string) => {
+        const response = await rest('POST', '/users/forgot-password', { body: { email } })
+        return { status: response.status, body: await response.json() }
+      }
+      expect(await answer(unknown)).toEqual(await answer(known.email))
+      expect(await mailTo(unknown)).toEqual([])
+    })
   })
 
   describe('passwords: at least 8 characters, whichever way the password is set', () => {
@@ -293,7 +332,7 @@ describe('users and roles', () => {
       const user = await createUser(['customer'])
       await rest('POST', '/users/forgot-password', { body: { email: user.email } })
       const [mail] = await mailTo(user.email)
-      const token = /reset\/([a-f0-9]{20,})/.exec(mail.html ?? '')?.[1]
+      const token = /[?&]token=([a-f0-9]{20,})/.exec(mail.html ?? '')?.[1]
       expect(token).toBeTruthy()
       const response = await rest('POST', '/users/reset-password', {
         body: { token, password: 'short' },

@@ -38,7 +38,9 @@ export function AccountNav() {
   }
   return (
     <span className="account-nav">
-      <Link href="/products/account">Signed in as {me.name || me.email}</Link>
+      <Link className="account-name" href="/products/account" title={me.email}>
+        Signed in as {me.name || me.email}
+      </Link>
       <form action={signOut}>
         <button type="submit" className="link-button">
           Sign out

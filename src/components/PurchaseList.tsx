@@ -5,6 +5,7 @@ import Link from 'next/link'
 
 import { DownloadLink } from './DownloadLink'
 import { Price } from './Price'
+import { describePurchaseState } from './purchaseState'
 import { productTitleOf } from './productTitleOf'
 import { PurchaseStatusBadge } from './PurchaseStatusBadge'
 
@@ -12,9 +13,11 @@ type Props = {
   purchases: Purchase[]
   /** The download of each purchase that has one (paid, file there), by purchase id. */
   downloads: Map<number, DownloadSummary>
+  /** The shopper's email, for what a pending purchase's row promises. */
+  email: string
 }
 
-export function PurchaseList({ purchases, downloads }: Props) {
+export function PurchaseList({ purchases, downloads, email }: Props) {
   if (purchases.length === 0) {
     return (
       <p className="empty">
@@ -26,6 +29,7 @@ export function PurchaseList({ purchases, downloads }: Props) {
     <ul className="purchase-list">
       {purchases.map((purchase) => {
         const download = downloads.get(purchase.id)
+        const state = describePurchaseState({ ...purchase, email })
         return (
           <li key={purchase.id} className="purchase-row">
             <Link className="purchase-title" href={`/products/account/purchases/${purchase.id}`}>
@@ -38,6 +42,15 @@ export function PurchaseList({ purchases, downloads }: Props) {
             </time>
             {download ? (
               <DownloadLink download={download} productTitle={productTitleOf(purchase)} />
+            ) : purchase.status !== 'paid' ? (
+              <p className="purchase-row-note">
+                {state.explanation}{' '}
+                {state.next ? (
+                  <Link className="action-link" href={state.next.href}>
+                    {state.next.label}
+                  </Link>
+                ) : null}
+              </p>
             ) : null}
           </li>
         )

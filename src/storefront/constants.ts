@@ -10,6 +10,10 @@ export const STRIPE_EVENTS_SLUG = 'stripe-events'
 export const PRODUCT_FILES_SLUG = 'product-files'
 /** The log of download requests, one row each. */
 export const DOWNLOADS_SLUG = 'downloads'
+/** One-time sign-in links: the token's hash, whose it is, until when, whether used. */
+export const SIGN_IN_LINKS_SLUG = 'sign-in-links'
+/** Every request for a sign-in link (hashed email, IP, time): the rate limit counts these. */
+export const SIGN_IN_LINK_REQUESTS_SLUG = 'sign-in-link-requests'
 
 /**
  * Read size when streaming a product file: 1 MiB chunks stream a large file through a Web
@@ -57,3 +61,5 @@ export function isProductSlug(value: unknown): value is string {
  */
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024
 export const CHECKOUT_BODY_LIMIT_BYTES = 16 * 1024
+/** An email, a token and a callback path fit in far less. */
+export const SIGN_IN_LINK_BODY_LIMIT_BYTES = 4 * 1024

@@ -6,10 +6,18 @@ import { createDownloadsCollection } from './collections/downloads'
 import { createProductFilesCollection, withLargeUploads } from './collections/productFiles'
 import { createProductsCollection } from './collections/products'
 import { createPurchasesCollection } from './collections/purchases'
+import {
+  createSignInLinkRequestsCollection,
+  createSignInLinksCollection,
+} from './collections/signInLinks'
 import { createStripeEventsCollection } from './collections/stripeEvents'
 import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
 import { createDownloadEndpoints } from './endpoints/download'
+import {
+  createRedeemSignInLinkEndpoint,
+  createRequestSignInLinkEndpoint,
+} from './endpoints/signInLink'
 import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook'
 import {
   fillAssetFilenameFromUpload,
@@ -28,17 +36,21 @@ import { resolveOptions } from './options'
 export type {
   EmailConnection,
   StorefrontPluginOptions,
+  RateLimit,
+  SignInLinkOptions,
   StorefrontRoutes,
   StripeConnection,
 } from './types'
 export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
-export type { DownloadSummary } from './operations/describeDownload'
+export type { DownloadSummary, ProductFileSummary } from './operations/describeDownload'
 export {
   DOWNLOADS_SLUG,
   PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
   PURCHASES_SLUG,
   SEND_PAYMENT_FAILED_TASK,
+  SIGN_IN_LINK_REQUESTS_SLUG,
+  SIGN_IN_LINKS_SLUG,
   SEND_PURCHASE_RECEIPT_TASK,
   STOREFRONT_QUEUE,
   STRIPE_EVENTS_SLUG,
@@ -46,8 +58,15 @@ export {
 export { PURCHASE_STATUSES } from './fulfilment/types'
 export { StorefrontError, isStorefrontError } from './errors'
 export { createResendEmailAdapter } from './email/resend'
-export { describeDownload, downloadPathFor } from './operations/describeDownload'
+export { renderShopEmail } from './email/templates'
+export type { EmailParagraph, RenderedEmail, ShopEmail } from './email/templates'
+export {
+  describeDownload,
+  describeProductFile,
+  downloadPathFor,
+} from './operations/describeDownload'
 export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
+export { requestSignInLink } from './operations/requestSignInLink'
 export { getStorefrontOptions } from './options'
 export { formatPrice } from './utilities/formatPrice'
 export { safeCallbackPath } from './utilities/safeCallbackPath'
@@ -114,6 +133,8 @@ export const storefront =
         createPurchasesCollection(options),
         createDownloadsCollection(options),
         createStripeEventsCollection(options),
+        createSignInLinksCollection(options),
+        createSignInLinkRequestsCollection(options),
       ],
       upload: withLargeUploads(incomingConfig.upload, options),
       jobs: {
@@ -139,6 +160,8 @@ export const storefront =
         ...(config.endpoints ?? []),
         createCheckoutEndpoint(options),
         createStripeWebhookEndpoint(options),
+        createRequestSignInLinkEndpoint(options),
+        createRedeemSignInLinkEndpoint(options),
       ],
       jobs: {
         ...config.jobs,

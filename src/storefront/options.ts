@@ -1,6 +1,11 @@
 import type { Payload } from 'payload'
 
-import type { ResolvedStorefrontOptions, StorefrontPluginOptions, StorefrontRoutes } from './types'
+import type {
+  ResolvedStorefrontOptions,
+  SignInLinkOptions,
+  StorefrontPluginOptions,
+  StorefrontRoutes,
+} from './types'
 
 const DEFAULT_ROUTES: Required<StorefrontRoutes> = {
   login: '/login',
@@ -8,6 +13,15 @@ const DEFAULT_ROUTES: Required<StorefrontRoutes> = {
   catalog: ['/products', '/'],
   product: (slug) => `/products/${slug}`,
   purchase: (id) => `/products/account/purchases/${id}`,
+  signInLink: '/login/link',
+}
+
+const DEFAULT_SIGN_IN_LINKS: Required<SignInLinkOptions> = {
+  enabled: true,
+  allowStaff: false,
+  expiresInMinutes: 15,
+  perEmail: { max: 3, windowMinutes: 15 },
+  perIp: { max: 10, windowMinutes: 15 },
 }
 
 /** Every option with its default, checked once when the config is built. */
@@ -24,11 +38,13 @@ export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedS
     stripe: options.stripe ?? {},
     email: { ...options.email },
     storeName: options.storeName ?? 'Payload Storefront',
+    supportEmail: options.supportEmail?.trim() || undefined,
     usersSlug: options.usersSlug ?? 'users',
     staffRoles: options.staffRoles ?? ['admin', 'support'],
     editorRoles: options.editorRoles ?? ['admin', 'editor'],
     jobsAutoRunCron: options.jobsAutoRunCron ?? '* * * * * *',
     routes: { ...DEFAULT_ROUTES, ...options.routes },
+    signInLinks: { ...DEFAULT_SIGN_IN_LINKS, ...options.signInLinks },
     productFilesDir: options.productFilesDir ?? 'private/products',
     maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 ** 3,
     overrideProductsCollection: options.overrideProductsCollection,

@@ -57,6 +57,42 @@ export type StorefrontRoutes = {
   product?: (slug: string) => string
   /** One purchase's page. @default (id) => `/products/account/purchases/${id}` */
   purchase?: (id: number | string) => string
+  /**
+   * Where an emailed one-time sign-in link lands (`?token=…&email=…`): a page with a button that
+   * posts them to `POST /api/sign-in-link/redeem`. A page rather than the endpoint itself, so a
+   * mail scanner that opens links cannot use up the shopper's link.
+   * @default '/login/link'
+   */
+  signInLink?: string
+}
+
+/** A number of requests allowed in a sliding window. */
+export type RateLimit = {
+  /** Requests allowed in the window. */
+  max: number
+  /** The window, in minutes. */
+  windowMinutes: number
+}
+
+/** One-time sign-in links by email (`POST /api/sign-in-link`). */
+export type SignInLinkOptions = {
+  /** Offer sign-in links at all. @default true */
+  enabled?: boolean
+  /**
+   * Let staff (users with one of `staffRoles` or `editorRoles`) sign in by link too. Off, they get
+   * no link (and the answer does not say so): an inbox is then never a way into the admin.
+   * @default false
+   */
+  allowStaff?: boolean
+  /** How long a link works. @default 15 */
+  expiresInMinutes?: number
+  /** Requests per email address. @default { max: 3, windowMinutes: 15 } */
+  perEmail?: RateLimit
+  /**
+   * Requests per client IP (the first `X-Forwarded-For` address, so run behind a proxy that sets
+   * it). @default { max: 10, windowMinutes: 15 }
+   */
+  perIp?: RateLimit
 }
 
 export type StorefrontPluginOptions = {
@@ -81,6 +117,11 @@ export type StorefrontPluginOptions = {
    * @default 'Payload Storefront'
    */
   storeName?: string
+  /**
+   * Where shoppers write for help, shown in every email ("Questions? Write to …").
+   * @default undefined (no support line)
+   */
+  supportEmail?: string
   /**
    * Slug of the auth collection whose users buy products.
    * @default 'users'
@@ -122,6 +163,11 @@ export type StorefrontPluginOptions = {
    */
   maxUploadBytes?: number
   /**
+   * One-time sign-in links emailed to shoppers.
+   * @default see SignInLinkOptions
+   */
+  signInLinks?: SignInLinkOptions
+  /**
    * Changes to the products collection, merged over the plugin's own definition
    * (for example extra fields or admin options).
    * @default undefined
@@ -131,9 +177,13 @@ export type StorefrontPluginOptions = {
 
 /** Options with every default applied; factories close over this. */
 export type ResolvedStorefrontOptions = Required<
-  Omit<StorefrontPluginOptions, 'overrideProductsCollection' | 'email' | 'routes'>
+  Omit<
+    StorefrontPluginOptions,
+    'overrideProductsCollection' | 'email' | 'routes' | 'supportEmail' | 'signInLinks'
+  >
 > &
-  Pick<StorefrontPluginOptions, 'overrideProductsCollection'> & {
+  Pick<StorefrontPluginOptions, 'overrideProductsCollection' | 'supportEmail'> & {
     email: EmailConnection
     routes: Required<StorefrontRoutes>
+    signInLinks: Required<SignInLinkOptions>
   }

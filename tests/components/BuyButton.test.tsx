@@ -57,7 +57,7 @@ describe('BuyButton', () => {
     )
   })
 
-  it('sends a signed-out shopper to the login URL the server gives', async () => {
+  it('sends a signed-out shopper to the login URL the server gives, marked as signing in to buy', async () => {
     const { release } = serverAnswers(401, {
       error: 'Sign in to buy this product.',
       loginUrl: '/login?callbackUrl=%2Fproducts%2Fx',
@@ -66,7 +66,9 @@ describe('BuyButton', () => {
     const navigate = vi.fn()
     render(<BuyButton productSlug="x" navigate={navigate} />)
     fireEvent.click(screen.getByRole('button', { name: 'Buy' }))
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/login?callbackUrl=%2Fproducts%2Fx'))
+    await waitFor(() =>
+      expect(navigate).toHaveBeenCalledWith('/login?callbackUrl=%2Fproducts%2Fx&intent=buy'),
+    )
   })
 
   it('announces a server error with role="alert" and lets the shopper try again', async () => {
@@ -92,5 +94,27 @@ describe('BuyButton', () => {
     render(<BuyButton productSlug="x" navigate={vi.fn()} />)
     fireEvent.click(screen.getByRole('button', { name: 'Buy' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not reach the shop')
+  })
+
+  it('with autoStart posts once on its own (back from signing in to buy) and goes to Stripe', async () => {
+    const { fetchMock, release } = serverAnswers(200, { url: 'https://checkout.stripe.test/c/2' })
+    const navigate = vi.fn()
+    const { rerender } = render(
+      <BuyButton productSlug="workflow-templates" navigate={navigate} autoStart />,
+    )
+    expect(await screen.findByRole('button', { name: 'Preparing checkout…' })).toBeDisabled()
+    rerender(<BuyButton productSlug="workflow-templates" navigate={navigate} autoStart />)
+    release()
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('https://checkout.stripe.test/c/2'))
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('without autoStart waits for a press', async () => {
+    const { fetchMock, release } = serverAnswers(200, { url: 'https://checkout.stripe.test/c/3' })
+    release()
+    render(<BuyButton productSlug="workflow-templates" navigate={vi.fn()} />)
+    expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(fetchMock).not.toHaveBeenCalled()
   })
 })

@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { forceCustomerRoleOnSignUp } from './forceCustomerRoleOnSignUp'
 import { hasRole } from './hasRole'
+import { forgotPassword } from './passwordReset'
 import { enforcePasswordLength } from './passwordPolicy'
 import { ROLES, STAFF_ROLES } from './roles'
 
@@ -19,6 +20,7 @@ export const Users: CollectionConfig = {
   auth: {
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
     tokenExpiration: 60 * 60 * 24 * 7,
+    forgotPassword,
   },
   hooks: { beforeOperation: [enforcePasswordLength] },
   access: {

@@ -70,6 +70,41 @@ export function parseFromAddress(from: string): { name: string; address: string 
     : { name: '', address: from.trim() }
 }
 
+const HTML_ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&nbsp;': ' ',
+}
+
+/**
+ * A plain-text part for an email that arrives with HTML only (Payload's own emails, such as the
+ * password reset): links keep their address, blocks become lines, tags go.
+ */
+export function plainTextFromHtml(html: string): string {
+  return html
+    .replace(/<(head|style|script)[\s\S]*?<\/\1>/gi, '')
+    .replace(
+      /<a\s[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi,
+      (_match, href: string, label: string) => {
+        const text = label.replace(/<[^>]+>/g, '').trim()
+        return text && text !== href ? `${text}: ${href}` : href
+      },
+    )
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|h[1-6]|tr|div|li)>/gi, '\n\n')
+    .replace(/<\/td>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => HTML_ENTITIES[entity])
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}
+
 type AddressLike =
   | string
   | { address: string; name?: string }
@@ -101,7 +136,8 @@ export function createResendEmailAdapter(
     defaultFromName: from.name,
     sendEmail: (message: SendEmailOptions) => {
       const html = typeof message.html === 'string' ? message.html : undefined
-      const text = typeof message.text === 'string' ? message.text : undefined
+      const text =
+        typeof message.text === 'string' ? message.text : html ? plainTextFromHtml(html) : undefined
       return sendThroughResend(connection, {
         from: toList(message.from as AddressLike)?.[0] ?? connection.from,
         to: toList(message.to as AddressLike) ?? [],

@@ -55,6 +55,7 @@ export type PurchaseDoc = {
   status: PurchaseStatus
   source: 'comp' | 'stripe'
   paidAt?: null | string
+  createdAt?: string
   receipt?: {
     status?: null | string
     sentAt?: null | string

@@ -47,6 +47,7 @@ async function loadEmailContext(
   }
   const site = payload.config.serverURL
   const { routes } = options
+  const purchasePath = routes.purchase(encodeURIComponent(String(purchase.id)))
   return {
     purchase,
     email: {
@@ -57,9 +58,11 @@ async function loadEmailContext(
       amountCents: purchase.amountCents,
       currency: purchase.currency,
       customerEmail,
+      purchasedAt: purchase.paidAt ?? purchase.createdAt ?? new Date().toISOString(),
+      supportEmail: options.supportEmail,
       links: {
-        purchase: `${site}${routes.purchase(encodeURIComponent(String(purchase.id)))}`,
-        signIn: `${site}${routes.login}`,
+        purchase: `${site}${purchasePath}`,
+        signIn: `${site}${routes.login}?callbackUrl=${encodeURIComponent(purchasePath)}`,
         product: `${site}${routes.product(encodeURIComponent(purchase.productSlug))}`,
       },
     },

@@ -56,3 +56,21 @@ export async function describeDownload(args: {
     sizeBytes: located.file.size,
   }
 }
+
+/** What a product page and card say about the file a product sells. */
+export type ProductFileSummary = { fileName: string; sizeBytes: number }
+
+/**
+ * The file a published product sells, for its page and catalog card (name and size, never the
+ * file), or null when it has none yet. Read with the plugin's rights: visitors may not read
+ * product files, but a file's name and size are what the shop advertises.
+ */
+export async function describeProductFile(args: {
+  payload: Payload
+  product: { assetFilename?: null | string }
+}): Promise<null | ProductFileSummary> {
+  const fileName = args.product.assetFilename
+  if (!fileName || explainUnsafeFileName(fileName)) return null
+  const located = await productFileStoreFor(getStorefrontOptions(args.payload)).locate(fileName)
+  return located.status === 'found' ? { fileName, sizeBytes: located.file.size } : null
+}

@@ -1,7 +1,8 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
+import { PURCHASES_SLUG } from '../constants'
 import { StorefrontError } from '../errors'
 import { resolveStripePriceId } from '../fulfilment/products'
 import { createCheckoutSession } from '../stripe/checkoutSessions'
@@ -31,6 +32,11 @@ export async function startCheckout(args: StartCheckoutArgs): Promise<{ url: str
   }
   const serverURL = payload.config.serverURL
   const { routes } = options
+  const { totalDocs: previousPurchases } = await payload.count({
+    collection: PURCHASES_SLUG as CollectionSlug,
+    where: { and: [{ user: { equals: user.id } }, { productSlug: { equals: productSlug } }] },
+    overrideAccess: true,
+  })
   try {
     const session = await createCheckoutSession(
       { ...options.stripe, secretKey },
@@ -38,6 +44,7 @@ export async function startCheckout(args: StartCheckoutArgs): Promise<{ url: str
         priceId: price.priceId,
         productSlug,
         user,
+        previousPurchases,
         successUrl: `${serverURL}${routes.account}?purchased=${encodeURIComponent(productSlug)}&session_id={CHECKOUT_SESSION_ID}`,
         cancelUrl: `${serverURL}${routes.product(productSlug)}?canceled=1`,
       },

@@ -10,21 +10,32 @@ export type CheckoutSessionRequest = {
   priceId: string
   productSlug: string
   user: { id: number | string; email: string }
+  /**
+   * How many purchases the shopper already has of this product (any status). A checkout that
+   * completed (paid, or a bank transfer that later failed) makes the next one a new attempt, so
+   * "Try again" within the same minute gets a fresh session, not the finished one.
+   */
+  previousPurchases: number
   successUrl: string
   cancelUrl: string
 }
 
 /**
- * Same shopper, product, price and minute: a double submit or a client retry gets the same session
+ * Same shopper, product, price, attempt and minute: a double submit or a client retry gets the same session
  * back from Stripe instead of a second one; a later attempt gets a fresh session. Hashed, because
  * Stripe refuses keys over 255 characters and slugs and ids are the editor's to choose.
  */
 export function checkoutIdempotencyKey(
-  request: Pick<CheckoutSessionRequest, 'priceId' | 'productSlug' | 'user'>,
+  request: Pick<CheckoutSessionRequest, 'previousPurchases' | 'priceId' | 'productSlug' | 'user'>,
   now = Date.now(),
 ): string {
   const minute = Math.floor(now / 60_000)
-  const parts = JSON.stringify([String(request.user.id), request.productSlug, request.priceId])
+  const parts = JSON.stringify([
+    String(request.user.id),
+    request.productSlug,
+    request.priceId,
+    request.previousPurchases,
+  ])
   return `checkout-session/${createHash('sha256').update(`${parts}/${minute}`).digest('hex')}`
 }
 

@@ -10,7 +10,7 @@ export async function findPublishedProduct(slug: string): Promise<Product | null
     overrideAccess: false,
     draft: false,
     limit: 1,
-    depth: 0,
+    depth: 1, // the product picture (Media); product files stay ids for visitors
   })
   return docs[0] ?? null
 }

@@ -11,7 +11,7 @@ export async function listPublishedProducts(): Promise<Product[]> {
     draft: false,
     sort: 'title',
     limit: 100,
-    depth: 0,
+    depth: 1, // the product picture (Media); product files stay ids for visitors
   })
   return docs
 }

@@ -4,10 +4,15 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import { notFound } from 'next/navigation'
 import { Suspense } from 'react'
 
+import { BuyButton } from '@/components/BuyButton'
 import { CanceledCheckoutNotice } from '@/components/CanceledCheckoutNotice'
 import { OwnedOrBuy } from '@/components/OwnedOrBuy'
+import { fileKind } from '@/components/fileKind'
+import { formatFileSize } from '@/components/formatFileSize'
 import { Price } from '@/components/Price'
+import { ProductImage } from '@/components/ProductImage'
 
+import { describeProductFiles } from '../../_data/describeProductFiles'
 import { findPublishedProduct } from '../../_data/findPublishedProduct'
 import { listPublishedProducts } from '../../_data/listPublishedProducts'
 
@@ -30,12 +35,14 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
 export default async function ProductPage({ params }: Args) {
   const product = await findPublishedProduct((await params).slug)
   if (!product) notFound()
+  const file = (await describeProductFiles([product])).get(product.id)
   return (
     <article className="product">
       {/* Reads the query string in the browser, so the page itself stays static. */}
       <Suspense fallback={null}>
         <CanceledCheckoutNotice />
       </Suspense>
+      <ProductImage image={product.image} width={720} priority />
       <h1>{product.title}</h1>
       <p className="product-price">
         <Price amountCents={product.priceCents} currency={product.currency} />
@@ -43,7 +50,27 @@ export default async function ProductPage({ params }: Args) {
       {product.description ? (
         <RichText className="product-description" data={product.description} />
       ) : null}
-      <OwnedOrBuy productId={product.id} productSlug={product.slug} />
+      {/* Reads ?buy=1 in the browser; without JavaScript (and until then) it is the Buy button. */}
+      <section className="what-you-get" aria-labelledby="what-you-get">
+        <h2 id="what-you-get">What you get</h2>
+        <ul>
+          {file ? (
+            <li>
+              {fileKind(file.fileName)}: <strong>{file.fileName}</strong> (
+              {formatFileSize(file.sizeBytes)})
+            </li>
+          ) : null}
+          <li>A download right after payment, as often as you like, from your account.</li>
+          <li>A receipt by email. Payment is handled securely by Stripe.</li>
+        </ul>
+      </section>
+      <Suspense fallback={<BuyButton productSlug={product.slug} />}>
+        <OwnedOrBuy
+          productId={product.id}
+          productSlug={product.slug}
+          productTitle={product.title}
+        />
+      </Suspense>
     </article>
   )
 }
