@@ -198,7 +198,7 @@ export interface Product {
   id: number;
   title: string;
   /**
-   * The page address: /products/<slug>.
+   * The page address: /products/<slug>. Filled in from the title; edit it before the first publish, since links to the page use it.
    */
   slug: string;
   description?: {
@@ -217,17 +217,32 @@ export interface Product {
     [k: string]: unknown;
   } | null;
   /**
-   * Smallest currency unit: 4900 is $49.00.
+   * What the buyer pays, e.g. 49.00.
    */
   priceCents: number;
+  currency:
+    | 'usd'
+    | 'eur'
+    | 'gbp'
+    | 'cad'
+    | 'aud'
+    | 'nzd'
+    | 'chf'
+    | 'sek'
+    | 'nok'
+    | 'dkk'
+    | 'pln'
+    | 'jpy'
+    | 'sgd'
+    | 'hkd'
+    | 'inr'
+    | 'brl'
+    | 'mxn';
   /**
-   * Lowercase ISO code, as Stripe uses: usd, eur, gbp.
-   */
-  currency: string;
-  /**
-   * The one-time price in Stripe (price_...). Required to publish.
+   * Leave empty: publishing creates the product and its price in Stripe, and a new price when the price above changes. Or paste an existing one-time price (price_...), which is checked against Stripe.
    */
   stripePriceId?: string | null;
+  stripeProductId?: string | null;
   stripePriceVerification?: ('verified' | 'unchecked') | null;
   stripePriceVerificationNote?: string | null;
   stripePriceVerifiedAt?: string | null;
@@ -580,6 +595,7 @@ export interface ProductsSelect<T extends boolean = true> {
   priceCents?: T;
   currency?: T;
   stripePriceId?: T;
+  stripeProductId?: T;
   stripePriceVerification?: T;
   stripePriceVerificationNote?: T;
   stripePriceVerifiedAt?: T;

@@ -2,6 +2,7 @@ import * as migration_20261126_204615_initial from './20261126_204615_initial'
 import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification'
 import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
 import * as migration_20261127_163149_downloads_and_durable_events from './20261127_163149_downloads_and_durable_events'
+import * as migration_20261127_173126_admin from './20261127_173126_admin'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261127_163149_downloads_and_durable_events.up,
     down: migration_20261127_163149_downloads_and_durable_events.down,
     name: '20261127_163149_downloads_and_durable_events',
+  },
+  {
+    up: migration_20261127_173126_admin.up,
+    down: migration_20261127_173126_admin.down,
+    name: '20261127_173126_admin',
   },
 ]

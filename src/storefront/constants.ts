@@ -42,6 +42,14 @@ export const SLUG_MAX_LENGTH = 100
 export const STRIPE_ID_MAX_LENGTH = 255
 /** A currency as Stripe writes it: a three-letter ISO code in lowercase. */
 export const CURRENCY_PATTERN = /^[a-z]{3}$/
+/**
+ * The note a published product's price check carries when the product was not taken to Stripe
+ * because another field (file, slug, price, currency) is wrong: those fields' own errors say what
+ * to fix, so the price field adds none.
+ */
+export const PRICING_WAITS_FOR_OTHER_FIELDS =
+  'The price is created or checked in Stripe once the other highlighted fields are fixed.'
+
 /** What the seed and docs put in a Stripe price id that still has to be replaced. */
 export const PLACEHOLDER_MARKER = 'REPLACE_ME'
 

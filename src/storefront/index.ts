@@ -21,9 +21,10 @@ import {
   revalidateProductPagesAfterChange,
   revalidateProductPagesAfterDelete,
 } from './hooks/revalidateProductPages'
-import { verifyStripePriceOnPublish } from './hooks/verifyStripePriceOnPublish'
+import { priceProductOnPublish } from './hooks/priceProductOnPublish'
 import { createSendPaymentFailedTask, createSendPurchaseReceiptTask } from './jobs/purchaseEmails'
 import { resolveOptions } from './options'
+import { productFileStoreFor } from './storage/productFiles'
 
 export type {
   EmailConnection,
@@ -70,7 +71,9 @@ function withBehaviour(
   if (collection.slug === PRODUCTS_SLUG) {
     const withHooks = appendHooks(collection, {
       beforeValidate: [fillAssetFilenameFromUpload],
-      beforeChange: [verifyStripePriceOnPublish(options.stripe)],
+      beforeChange: [
+        priceProductOnPublish({ stripe: options.stripe, store: productFileStoreFor(options) }),
+      ],
       afterChange: [revalidateProductPagesAfterChange(options.routes)],
       afterDelete: [revalidateProductPagesAfterDelete(options.routes)],
     })
