@@ -81,7 +81,11 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    users: {
+      purchases: 'purchases';
+    };
     purchases: {
+      stripeEvents: 'stripe-events';
       downloads: 'downloads';
     };
   };
@@ -151,6 +155,11 @@ export interface User {
    * Admins, editors and support staff can enter the admin; customers shop.
    */
   roles: ('admin' | 'editor' | 'support' | 'customer')[];
+  purchases?: {
+    docs?: (number | Purchase)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -172,23 +181,60 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Every purchase. Search by customer email, product, Stripe checkout session or payment intent ID; filter by status, product, receipt or date.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
+ * via the `definition` "purchases".
  */
-export interface Media {
+export interface Purchase {
   id: number;
-  alt: string;
+  title?: string | null;
+  user: number | User;
+  customerEmail?: string | null;
+  product?: (number | null) | Product;
+  productSlug: string;
+  stripeSessionId: string;
+  stripePaymentIntentId?: string | null;
+  amountCents: number;
+  currency: string;
+  status: 'pending' | 'paid' | 'failed' | 'refunded' | 'disputed' | 'revoked';
+  source: 'stripe' | 'comp';
+  paidAt?: string | null;
+  receipt?: {
+    status?: ('not_sent' | 'sent' | 'failed') | null;
+    sentAt?: string | null;
+    resendId?: string | null;
+    lastError?: string | null;
+  };
+  paymentFailedEmail?: {
+    status?: ('not_sent' | 'sent' | 'failed') | null;
+    sentAt?: string | null;
+    resendId?: string | null;
+    lastError?: string | null;
+  };
+  staffActions?:
+    | {
+        action: 'resend_receipt' | 'comp_grant' | 'revoke' | 'restore' | 'refund';
+        by: number | User;
+        byEmail?: string | null;
+        at: string;
+        reason: string;
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  stripeEvents?: {
+    docs?: (number | StripeEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  downloads?: {
+    docs?: (number | Download)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -277,33 +323,21 @@ export interface ProductFile {
   height?: number | null;
 }
 /**
+ * Every event Stripe sent, and what the shop did with it. Search by event ID, type, payment intent, or the purchase (customer email, product); filter by outcome or type.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "purchases".
+ * via the `definition` "stripe-events".
  */
-export interface Purchase {
+export interface StripeEvent {
   id: number;
-  user: number | User;
-  customerEmail?: string | null;
-  product?: (number | null) | Product;
-  productSlug: string;
-  stripeSessionId: string;
-  stripePaymentIntentId?: string | null;
-  amountCents: number;
-  currency: string;
-  status: 'pending' | 'paid' | 'failed' | 'refunded' | 'disputed' | 'revoked';
-  source: 'stripe' | 'comp';
-  paidAt?: string | null;
-  receipt?: {
-    status?: ('not_sent' | 'sent' | 'failed') | null;
-    sentAt?: string | null;
-    resendId?: string | null;
-    lastError?: string | null;
-  };
-  downloads?: {
-    docs?: (number | Download)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
+  eventId: string;
+  type: string;
+  stripeCreatedAt?: string | null;
+  livemode?: boolean | null;
+  outcome: 'received' | 'processed' | 'ignored' | 'rejected' | 'failed' | 'deferred';
+  note?: string | null;
+  paymentIntentId?: string | null;
+  purchase?: (number | null) | Purchase;
   updatedAt: string;
   createdAt: string;
 }
@@ -340,20 +374,22 @@ export interface Download {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "stripe-events".
+ * via the `definition` "media".
  */
-export interface StripeEvent {
+export interface Media {
   id: number;
-  eventId: string;
-  type: string;
-  stripeCreatedAt?: string | null;
-  livemode?: boolean | null;
-  outcome: 'received' | 'processed' | 'ignored' | 'rejected' | 'failed' | 'deferred';
-  note?: string | null;
-  paymentIntentId?: string | null;
-  purchase?: (number | null) | Purchase;
+  alt: string;
   updatedAt: string;
   createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -548,6 +584,7 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  purchases?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -625,6 +662,7 @@ export interface ProductFilesSelect<T extends boolean = true> {
  * via the `definition` "purchases_select".
  */
 export interface PurchasesSelect<T extends boolean = true> {
+  title?: T;
   user?: T;
   customerEmail?: T;
   product?: T;
@@ -644,6 +682,26 @@ export interface PurchasesSelect<T extends boolean = true> {
         resendId?: T;
         lastError?: T;
       };
+  paymentFailedEmail?:
+    | T
+    | {
+        status?: T;
+        sentAt?: T;
+        resendId?: T;
+        lastError?: T;
+      };
+  staffActions?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        byEmail?: T;
+        at?: T;
+        reason?: T;
+        detail?: T;
+        id?: T;
+      };
+  stripeEvents?: T;
   downloads?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -771,6 +829,7 @@ export interface CollectionsWidget {
 export interface TaskStorefrontSendPurchaseReceipt {
   input: {
     purchaseId: string;
+    resendKey?: string | null;
   };
   output?: unknown;
 }
@@ -781,6 +840,7 @@ export interface TaskStorefrontSendPurchaseReceipt {
 export interface TaskStorefrontSendPaymentFailedEmail {
   input: {
     purchaseId: string;
+    resendKey?: string | null;
   };
   output?: unknown;
 }

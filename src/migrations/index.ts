@@ -2,7 +2,7 @@ import * as migration_20261126_204615_initial from './20261126_204615_initial'
 import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification'
 import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
 import * as migration_20261127_163149_downloads_and_durable_events from './20261127_163149_downloads_and_durable_events'
-import * as migration_20261127_173126_admin from './20261127_173126_admin'
+import * as migration_20261127_175833_admin from './20261127_175833_admin'
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261127_163149_downloads_and_durable_events',
   },
   {
-    up: migration_20261127_173126_admin.up,
-    down: migration_20261127_173126_admin.down,
-    name: '20261127_173126_admin',
+    up: migration_20261127_175833_admin.up,
+    down: migration_20261127_175833_admin.down,
+    name: '20261127_175833_admin',
   },
 ]

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 
 import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
@@ -10,6 +10,7 @@ import { createStripeEventsCollection } from './collections/stripeEvents'
 import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
 import { createDownloadEndpoints } from './endpoints/download'
+import { createStaffActionEndpoints } from './endpoints/staffActions'
 import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook'
 import {
   fillAssetFilenameFromUpload,
@@ -64,6 +65,28 @@ function appendHooks(collection: CollectionConfig, added: Partial<Hooks>): Colle
   return { ...collection, hooks: hooks as Hooks }
 }
 
+/** A customer's page in the admin lists their purchases (their own access rules apply). */
+function withPurchasesOfUser(users: CollectionConfig): CollectionConfig {
+  return {
+    ...users,
+    fields: [
+      ...users.fields,
+      {
+        name: 'purchases',
+        type: 'join',
+        collection: PURCHASES_SLUG as CollectionSlug,
+        on: 'user',
+        defaultSort: '-createdAt',
+        defaultLimit: 20,
+        admin: {
+          allowCreate: false,
+          defaultColumns: ['title', 'status', 'amountCents', 'receipt.status', 'createdAt'],
+        },
+      },
+    ],
+  }
+}
+
 function withBehaviour(
   collection: CollectionConfig,
   options: ResolvedStorefrontOptions,
@@ -89,7 +112,11 @@ function withBehaviour(
     })
   }
   if (collection.slug === PURCHASES_SLUG) {
-    return appendHooks(collection, { afterChange: [queuePurchaseEmails] })
+    const withHooks = appendHooks(collection, { afterChange: [queuePurchaseEmails] })
+    return {
+      ...withHooks,
+      endpoints: [...(withHooks.endpoints || []), ...createStaffActionEndpoints(options)],
+    }
   }
   return collection
 }
@@ -111,7 +138,9 @@ export const storefront =
     const config: Config = {
       ...incomingConfig,
       collections: [
-        ...(incomingConfig.collections ?? []),
+        ...(incomingConfig.collections ?? []).map((collection) =>
+          collection.slug === options.usersSlug ? withPurchasesOfUser(collection) : collection,
+        ),
         products,
         createProductFilesCollection(options),
         createPurchasesCollection(options),

@@ -5,3 +5,8 @@
 export { MoneyCell } from '../admin/MoneyCell'
 export { MoneyField } from '../admin/MoneyField'
 export { SlugField } from '../admin/SlugField'
+export { ReadOnlyText } from '../admin/ReadOnlyText'
+export { StripeLink } from '../admin/StripeLink'
+export { StripeEventTypeCell, StripeEventTypeField } from '../admin/StripeEventType'
+export { PurchaseActions } from '../admin/PurchaseActions'
+export { StaffActionLog } from '../admin/StaffActionLog'

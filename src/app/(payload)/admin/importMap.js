@@ -24,6 +24,12 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { MoneyCell as MoneyCell_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { MoneyField as MoneyField_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { ReadOnlyText as ReadOnlyText_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { StripeLink as StripeLink_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { PurchaseActions as PurchaseActions_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { StaffActionLog as StaffActionLog_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { StripeEventTypeCell as StripeEventTypeCell_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { StripeEventTypeField as StripeEventTypeField_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +60,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-plugin-storefront/client#MoneyCell": MoneyCell_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#MoneyField": MoneyField_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#ReadOnlyText": ReadOnlyText_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#StripeLink": StripeLink_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#PurchaseActions": PurchaseActions_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#StaffActionLog": StaffActionLog_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#StripeEventTypeCell": StripeEventTypeCell_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#StripeEventTypeField": StripeEventTypeField_73a45259e546e324faff8d0b3275adcc,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
