@@ -77,6 +77,8 @@ const config = buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ` · ${env.STORE_NAME}` },
+    // Payload's default is gravatar.com: an image from the internet for every staff member.
+    avatar: 'default',
   },
   collections: [Users, Media],
   editor: lexicalEditor(),

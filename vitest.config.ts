@@ -9,6 +9,10 @@ const alias = {
     import.meta.dirname,
     'src/storefront/exports/client.ts',
   ),
+  'payload-plugin-storefront/rsc': path.resolve(
+    import.meta.dirname,
+    'src/storefront/exports/rsc.ts',
+  ),
   'payload-plugin-storefront': path.resolve(import.meta.dirname, 'src/storefront/index.ts'),
 }
 

@@ -166,6 +166,16 @@ export const storefront =
     const existingAutoRun = jobs.autoRun
     return {
       ...config,
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          beforeDashboard: [
+            ...(config.admin?.components?.beforeDashboard ?? []),
+            'payload-plugin-storefront/rsc#SalesPanel',
+          ],
+        },
+      },
       collections: config.collections?.map((collection) => withBehaviour(collection, options)),
       endpoints: [
         ...(config.endpoints ?? []),

@@ -11,7 +11,7 @@ import path from 'node:path'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { publishedOrEditors, rolesOnly } from '../access'
+import { publishedOrEditors, rolesOnly, userHasRole } from '../access'
 import type { ProductFileStore } from '../storage/productFiles'
 
 import {
@@ -172,6 +172,8 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
   return {
     slug: PRODUCTS_SLUG,
     admin: {
+      // Editors work here; support and customers have no use for the list.
+      hidden: ({ user }) => !userHasRole(user, options.editorRoles),
       useAsTitle: 'title',
       defaultColumns: ['title', 'slug', 'priceCents', '_status', 'updatedAt'],
       group: 'Shop',

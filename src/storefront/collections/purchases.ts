@@ -109,6 +109,8 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
   return {
     slug: PURCHASES_SLUG,
     admin: {
+      // Shoppers read their own purchases on the storefront; the admin list is support's.
+      hidden: ({ user }) => !userHasRole(user, options.staffRoles),
       group: 'Shop',
       useAsTitle: 'title',
       defaultColumns: [

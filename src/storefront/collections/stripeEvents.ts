@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, rolesOnly } from '../access'
+import { nobody, rolesOnly, userHasRole } from '../access'
 import { PURCHASES_SLUG, STRIPE_EVENTS_SLUG } from '../constants'
 import { EVENT_OUTCOMES, type EventOutcome } from '../fulfilment/types'
 import { stripeModeOf } from '../utilities/stripeDashboard'
@@ -37,6 +37,7 @@ export function createStripeEventsCollection(options: ResolvedStorefrontOptions)
     slug: STRIPE_EVENTS_SLUG,
     labels: { singular: 'Stripe event', plural: 'Stripe events' },
     admin: {
+      hidden: ({ user }) => !userHasRole(user, options.staffRoles),
       group: 'Shop',
       useAsTitle: 'eventId',
       defaultColumns: ['type', 'outcome', 'note', 'purchase', 'stripeCreatedAt'],
