@@ -4,6 +4,7 @@ import net from 'node:net'
 import { ValidationError } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { ALLOW_UNCONFIRMED_PRICE } from 'payload-plugin-storefront'
 import { priceProductForSale } from '@/storefront/operations/priceProductForSale'
 
 import { testStripe } from './helpers/checkoutInStripe'
@@ -216,6 +217,27 @@ describe('a product that cannot be delivered is never taken to Stripe', () => {
     expect(errors.assetFilename).toBe(
       'A published product needs a file for buyers to download: upload it under File above, or save as a draft.',
     )
+  })
+})
+
+describe('trusted server code', () => {
+  it('may publish with an unconfirmed price (the seed during a build, without Stripe), still marked unconfirmed', async () => {
+    sequence += 1
+    const product = await payload.create({
+      collection: 'products',
+      data: {
+        title: 'Seeded offline',
+        slug: `seeded-offline-${Date.now()}-${sequence}`,
+        currency: 'usd',
+        priceCents: 1500,
+        stripePriceId: `price_missing_${Date.now()}`,
+        assetFilename: 'workflow-templates.zip',
+        _status: 'published',
+      },
+      context: { [ALLOW_UNCONFIRMED_PRICE]: true },
+    })
+    expect(product.stripePriceVerification).toBe('unchecked')
+    expect(product.stripePriceVerificationNote).toMatch(/^Stripe has no price/)
   })
 })
 

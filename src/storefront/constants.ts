@@ -50,6 +50,13 @@ export const CURRENCY_PATTERN = /^[a-z]{3}$/
 export const PRICING_WAITS_FOR_OTHER_FIELDS =
   'The price is created or checked in Stripe once the other highlighted fields are fixed.'
 
+/**
+ * `context` flag for trusted server code (a seed writing demo products whose prices exist in the
+ * offline Stripe emulator) that must publish while Stripe cannot be asked, as during a build.
+ * The price is still checked when Stripe answers; it is only not required to be.
+ */
+export const ALLOW_UNCONFIRMED_PRICE = 'storefrontAllowUnconfirmedPrice'
+
 /** What the seed and docs put in a Stripe price id that still has to be replaced. */
 export const PLACEHOLDER_MARKER = 'REPLACE_ME'
 

@@ -36,6 +36,7 @@ export type {
 export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
 export type { DownloadSummary } from './operations/describeDownload'
 export {
+  ALLOW_UNCONFIRMED_PRICE,
   DOWNLOADS_SLUG,
   PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,

@@ -15,6 +15,7 @@ import { publishedOrEditors, rolesOnly, userHasRole } from '../access'
 import type { ProductFileStore } from '../storage/productFiles'
 
 import {
+  ALLOW_UNCONFIRMED_PRICE,
   PLACEHOLDER_MARKER,
   PRICING_WAITS_FOR_OTHER_FIELDS,
   PRODUCT_FILES_SLUG,
@@ -105,6 +106,7 @@ export const validateStripePriceId: TextFieldSingleValidation = async (value, op
     }
     // Another field is wrong and its own error says what to fix; the price is checked once it is.
     if (verification.stripePriceVerificationNote === PRICING_WAITS_FOR_OTHER_FIELDS) return true
+    if (req.context?.[ALLOW_UNCONFIRMED_PRICE] === true) return true
     if (verification.stripePriceVerification !== 'verified') {
       return (
         verification.stripePriceVerificationNote ||
