@@ -28,6 +28,9 @@ import { productFileStoreFor } from '../storage/productFiles'
 import { PRODUCT_CURRENCIES } from '../utilities/currencies'
 import { explainUnsafeFileName } from '../utilities/fileNames'
 import { slugFromTitle } from '../utilities/slugFromTitle'
+import { stripeModeOf } from '../utilities/stripeDashboard'
+
+const READ_ONLY_TEXT = 'payload-plugin-storefront/client#ReadOnlyText'
 
 /** Stripe's largest `unit_amount`: eight digits in the currency's smallest unit. */
 const MAX_STRIPE_UNIT_AMOUNT = 99_999_999
@@ -252,7 +255,16 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         label: 'Stripe product ID',
         type: 'text',
         access: systemOnly,
-        admin: { readOnly: true, position: 'sidebar' },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          components: {
+            Field: {
+              path: 'payload-plugin-storefront/client#StripeLink',
+              clientProps: { mode: stripeModeOf(options.stripe.secretKey) },
+            },
+          },
+        },
       },
       {
         name: 'stripePriceVerification',
@@ -264,7 +276,7 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
           { label: 'Not yet confirmed', value: 'unchecked' },
         ],
         access: systemOnly,
-        admin: { readOnly: true, position: 'sidebar' },
+        admin: { readOnly: true, position: 'sidebar', components: { Field: READ_ONLY_TEXT } },
       },
       {
         name: 'stripePriceVerificationNote',
@@ -276,6 +288,7 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
           readOnly: true,
           position: 'sidebar',
           condition: (data) => data?.stripePriceVerification !== 'verified',
+          components: { Field: READ_ONLY_TEXT },
         },
       },
       {
@@ -283,7 +296,13 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         label: 'Verified at',
         type: 'date',
         access: systemOnly,
-        admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          components: {
+            Field: { path: READ_ONLY_TEXT, clientProps: { format: 'date' } },
+          },
+        },
       },
       {
         name: 'file',
