@@ -306,6 +306,21 @@ describe('what support reads on a purchase', () => {
     expect(docs.map((doc) => doc.id)).toEqual([purchase.id])
   })
 
+  it("Stripe events are found by the purchase's customer email, as the admin's search asks", async () => {
+    const { purchase, buyer } = await paidPurchase()
+    const response = await rest(
+      'GET',
+      `/stripe-events?where[or][0][purchase.customerEmail][like]=${encodeURIComponent(buyer.email)}`,
+      { token: tokens.support },
+    )
+    const { docs } = (await response.json()) as {
+      docs: Array<{ type: string; purchase: { id: number } }>
+    }
+    expect(docs.map((doc) => [doc.type, doc.purchase.id])).toEqual([
+      ['checkout.session.completed', purchase.id],
+    ])
+  })
+
   it("a user's page lists their purchases", async () => {
     const { purchase, buyer } = await paidPurchase()
     const response = await rest('GET', `/users/${buyer.id}`, { token: tokens.support })
