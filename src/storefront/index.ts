@@ -18,6 +18,7 @@ import {
   refuseDeletingProductFileInUse,
 } from './hooks/productFiles'
 import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
+import { reportFieldErrors } from './hooks/reportFieldErrors'
 import {
   revalidateProductPagesAfterChange,
   revalidateProductPagesAfterDelete,
@@ -100,6 +101,7 @@ function withBehaviour(
       ],
       afterChange: [revalidateProductPagesAfterChange(options.routes)],
       afterDelete: [revalidateProductPagesAfterDelete(options.routes)],
+      afterError: [reportFieldErrors],
     })
     return {
       ...withHooks,

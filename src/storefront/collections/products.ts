@@ -193,6 +193,12 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
     // Drafts give editors publish/unpublish; validate them too so a bad file name never lands.
     versions: { drafts: { validate: true } },
     fields: [
+      {
+        // What stopped the last save, in full, above the form.
+        name: 'publishProblems',
+        type: 'ui',
+        admin: { components: { Field: 'payload-plugin-storefront/client#PublishProblems' } },
+      },
       { name: 'title', type: 'text', required: true },
       {
         name: 'slug',

@@ -1,3 +1,4 @@
+import { PublishProblems as PublishProblems_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { SlugField as SlugField_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -24,8 +25,8 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { MoneyCell as MoneyCell_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { MoneyField as MoneyField_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
-import { ReadOnlyText as ReadOnlyText_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StripeLink as StripeLink_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { ReadOnlyText as ReadOnlyText_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { PurchaseActions as PurchaseActions_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StaffActionLog as StaffActionLog_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StripeEventTypeCell as StripeEventTypeCell_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
@@ -35,6 +36,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "payload-plugin-storefront/client#PublishProblems": PublishProblems_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#SlugField": SlugField_73a45259e546e324faff8d0b3275adcc,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -61,8 +63,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-plugin-storefront/client#MoneyCell": MoneyCell_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#MoneyField": MoneyField_73a45259e546e324faff8d0b3275adcc,
-  "payload-plugin-storefront/client#ReadOnlyText": ReadOnlyText_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StripeLink": StripeLink_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#ReadOnlyText": ReadOnlyText_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#PurchaseActions": PurchaseActions_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StaffActionLog": StaffActionLog_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StripeEventTypeCell": StripeEventTypeCell_73a45259e546e324faff8d0b3275adcc,
