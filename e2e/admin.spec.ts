@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { MAIL_CATCHER_PORT, STRIPE_EMULATOR_PORT } from './ports'
@@ -10,6 +11,11 @@ const TITLE = `Field Notes Kit ${stamp}`
 const SLUG = `field-notes-kit-${stamp}`
 
 test.describe.configure({ mode: 'serial' })
+
+// The served shop keeps uploads in the repository's files folder: leave it as it was.
+test.afterAll(() => {
+  rmSync(path.resolve('private/products', `field-notes-${stamp}.zip`), { force: true })
+})
 
 async function mailTo(email: string): Promise<Array<{ subject: string; to: string[] }>> {
   const mail = (await (await fetch(`${MAIL_CATCHER}/_catcher/messages`)).json()) as Array<{
