@@ -9,6 +9,8 @@ const MAIL_CATCHER = `http://127.0.0.1:${MAIL_CATCHER_PORT}`
 const stamp = Date.now()
 const TITLE = `Field Notes Kit ${stamp}`
 const SLUG = `field-notes-kit-${stamp}`
+// A shopper of its own, so the demo customer's journey (shopperJourney.spec) starts with no mail.
+const SHOPPER = { email: `admin-spec-${stamp}@example.com`, password: 'admin spec password 1' }
 
 test.describe.configure({ mode: 'serial' })
 
@@ -99,9 +101,11 @@ test('a shopper buys it; support finds the purchase by email, resends the receip
   // The shopper.
   const shopper = await browser.newContext()
   const shop = await shopper.newPage()
+  const signUp = await shop.request.post('/api/users', { data: SHOPPER })
+  expect(signUp.status()).toBe(201)
   await shop.goto(`/login?callbackUrl=%2Fproducts%2F${SLUG}`)
-  await shop.getByLabel('Email').fill('customer@example.com')
-  await shop.getByLabel('Password').fill('demo-customer-password')
+  await shop.getByLabel('Email').fill(SHOPPER.email)
+  await shop.getByLabel('Password').fill(SHOPPER.password)
   await shop.getByRole('button', { name: 'Sign in' }).click()
   await expect(shop).toHaveURL(new RegExp(`/products/${SLUG}$`))
   await shop.getByRole('button', { name: 'Buy' }).click()
@@ -110,16 +114,14 @@ test('a shopper buys it; support finds the purchase by email, resends the receip
   await shop.getByLabel('Card number').fill('4242 4242 4242 4242')
   await shop.getByRole('button', { name: 'Pay', exact: true }).click()
   await expect(shop).toHaveURL(/\/products\/account\?purchased=/)
-  await expect.poll(async () => (await mailTo('customer@example.com')).length).toBeGreaterThan(0)
+  await expect.poll(async () => (await mailTo(SHOPPER.email)).length).toBeGreaterThan(0)
 
   // Support.
   await adminLogin(page, 'support@example.com', 'demo-support-password')
   await expect(page.getByRole('link', { name: 'Products', exact: true })).toHaveCount(0)
   await shoot(page, 'dashboard-support')
-  await page.goto(
-    `/admin/collections/purchases?search=${encodeURIComponent('customer@example.com')}`,
-  )
-  const row = page.getByRole('link', { name: new RegExp(`^${TITLE} — customer@example.com`) })
+  await page.goto(`/admin/collections/purchases?search=${encodeURIComponent(SHOPPER.email)}`)
+  const row = page.getByRole('link', { name: new RegExp(`^${TITLE} — ${SHOPPER.email}`) })
   await expect(row).toBeVisible()
   await shoot(page, 'purchases-list')
   await row.click()
@@ -141,13 +143,13 @@ test('a shopper buys it; support finds the purchase by email, resends the receip
   await shoot(page, 'purchase-detail')
 
   // Resend: a second email.
-  const sent = (await mailTo('customer@example.com')).length
+  const sent = (await mailTo(SHOPPER.email)).length
   await page
     .getByLabel('Why (recorded on the purchase)')
     .fill('Customer could not find the receipt')
   await page.getByRole('button', { name: 'Resend receipt' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'The receipt is queued' })).toBeVisible()
-  await expect.poll(async () => (await mailTo('customer@example.com')).length).toBe(sent + 1)
+  await expect.poll(async () => (await mailTo(SHOPPER.email)).length).toBe(sent + 1)
 
   // Refund: Stripe's webhook moves the purchase to refunded, and the download ends.
   await page.getByLabel('Why (recorded on the purchase)').fill('Bought by mistake')
