@@ -86,6 +86,8 @@ const config = buildConfig({
         },
       },
     },
+    // Payload's default is gravatar.com: an image from the internet for every staff member.
+    avatar: 'default',
   },
   collections: [Users, Media],
   editor: lexicalEditor(),

@@ -5,6 +5,14 @@ const alias = {
   '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts'),
   '@': path.resolve(import.meta.dirname, 'src'),
   // The workspace package resolves to its source here, as tsconfig paths make it for Next.
+  'payload-plugin-storefront/client': path.resolve(
+    import.meta.dirname,
+    'src/storefront/exports/client.ts',
+  ),
+  'payload-plugin-storefront/rsc': path.resolve(
+    import.meta.dirname,
+    'src/storefront/exports/rsc.ts',
+  ),
   'payload-plugin-storefront': path.resolve(import.meta.dirname, 'src/storefront/index.ts'),
 }
 

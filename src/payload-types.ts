@@ -83,7 +83,11 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    users: {
+      purchases: 'purchases';
+    };
     purchases: {
+      stripeEvents: 'stripe-events';
       downloads: 'downloads';
     };
   };
@@ -155,6 +159,11 @@ export interface User {
    * Admins, editors and support staff can enter the admin; customers shop.
    */
   roles: ('admin' | 'editor' | 'support' | 'customer')[];
+  purchases?: {
+    docs?: (number | Purchase)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -176,23 +185,60 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Every purchase. Search by customer email, product, Stripe checkout session or payment intent ID; filter by status, product, receipt or date.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
+ * via the `definition` "purchases".
  */
-export interface Media {
+export interface Purchase {
   id: number;
-  alt: string;
+  title?: string | null;
+  user: number | User;
+  customerEmail?: string | null;
+  product?: (number | null) | Product;
+  productSlug: string;
+  stripeSessionId: string;
+  stripePaymentIntentId?: string | null;
+  amountCents: number;
+  currency: string;
+  status: 'pending' | 'paid' | 'failed' | 'refunded' | 'disputed' | 'revoked';
+  source: 'stripe' | 'comp';
+  paidAt?: string | null;
+  receipt?: {
+    status?: ('not_sent' | 'sent' | 'failed') | null;
+    sentAt?: string | null;
+    resendId?: string | null;
+    lastError?: string | null;
+  };
+  paymentFailedEmail?: {
+    status?: ('not_sent' | 'sent' | 'failed') | null;
+    sentAt?: string | null;
+    resendId?: string | null;
+    lastError?: string | null;
+  };
+  staffActions?:
+    | {
+        action: 'resend_receipt' | 'comp_grant' | 'revoke' | 'restore' | 'refund';
+        by: number | User;
+        byEmail?: string | null;
+        at: string;
+        reason: string;
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  stripeEvents?: {
+    docs?: (number | StripeEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  downloads?: {
+    docs?: (number | Download)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -202,7 +248,7 @@ export interface Product {
   id: number;
   title: string;
   /**
-   * The page address: /products/<slug>.
+   * The page address: /products/<slug>. Filled in from the title; edit it before the first publish, since links to the page use it.
    */
   slug: string;
   description?: {
@@ -221,17 +267,32 @@ export interface Product {
     [k: string]: unknown;
   } | null;
   /**
-   * Smallest currency unit: 4900 is $49.00.
+   * What the buyer pays, e.g. 49.00.
    */
   priceCents: number;
+  currency:
+    | 'usd'
+    | 'eur'
+    | 'gbp'
+    | 'cad'
+    | 'aud'
+    | 'nzd'
+    | 'chf'
+    | 'sek'
+    | 'nok'
+    | 'dkk'
+    | 'pln'
+    | 'jpy'
+    | 'sgd'
+    | 'hkd'
+    | 'inr'
+    | 'brl'
+    | 'mxn';
   /**
-   * Lowercase ISO code, as Stripe uses: usd, eur, gbp.
-   */
-  currency: string;
-  /**
-   * The one-time price in Stripe (price_...). Required to publish.
+   * Leave empty: publishing creates the product and its price in Stripe, and a new price when the price above changes. Or paste an existing one-time price (price_...), which is checked against Stripe.
    */
   stripePriceId?: string | null;
+  stripeProductId?: string | null;
   stripePriceVerification?: ('verified' | 'unchecked') | null;
   stripePriceVerificationNote?: string | null;
   stripePriceVerifiedAt?: string | null;
@@ -271,32 +332,39 @@ export interface ProductFile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "purchases".
+ * via the `definition` "media".
  */
-export interface Purchase {
+export interface Media {
   id: number;
-  user: number | User;
-  customerEmail?: string | null;
-  product?: (number | null) | Product;
-  productSlug: string;
-  stripeSessionId: string;
-  stripePaymentIntentId?: string | null;
-  amountCents: number;
-  currency: string;
-  status: 'pending' | 'paid' | 'failed' | 'refunded' | 'disputed' | 'revoked';
-  source: 'stripe' | 'comp';
-  paidAt?: string | null;
-  receipt?: {
-    status?: ('not_sent' | 'sent' | 'failed') | null;
-    sentAt?: string | null;
-    resendId?: string | null;
-    lastError?: string | null;
-  };
-  downloads?: {
-    docs?: (number | Download)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * Every event Stripe sent, and what the shop did with it. Search by event ID, type, payment intent, or the purchase (customer email, product); filter by outcome or type.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events".
+ */
+export interface StripeEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  stripeCreatedAt?: string | null;
+  livemode?: boolean | null;
+  outcome: 'received' | 'processed' | 'ignored' | 'rejected' | 'failed' | 'deferred';
+  note?: string | null;
+  paymentIntentId?: string | null;
+  purchase?: (number | null) | Purchase;
   updatedAt: string;
   createdAt: string;
 }
@@ -328,23 +396,6 @@ export interface Download {
   userAgent?: string | null;
   startedAt: string;
   finishedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "stripe-events".
- */
-export interface StripeEvent {
-  id: number;
-  eventId: string;
-  type: string;
-  stripeCreatedAt?: string | null;
-  livemode?: boolean | null;
-  outcome: 'received' | 'processed' | 'ignored' | 'rejected' | 'failed' | 'deferred';
-  note?: string | null;
-  paymentIntentId?: string | null;
-  purchase?: (number | null) | Purchase;
   updatedAt: string;
   createdAt: string;
 }
@@ -575,6 +626,7 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  purchases?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -622,6 +674,7 @@ export interface ProductsSelect<T extends boolean = true> {
   priceCents?: T;
   currency?: T;
   stripePriceId?: T;
+  stripeProductId?: T;
   stripePriceVerification?: T;
   stripePriceVerificationNote?: T;
   stripePriceVerifiedAt?: T;
@@ -652,6 +705,7 @@ export interface ProductFilesSelect<T extends boolean = true> {
  * via the `definition` "purchases_select".
  */
 export interface PurchasesSelect<T extends boolean = true> {
+  title?: T;
   user?: T;
   customerEmail?: T;
   product?: T;
@@ -671,6 +725,26 @@ export interface PurchasesSelect<T extends boolean = true> {
         resendId?: T;
         lastError?: T;
       };
+  paymentFailedEmail?:
+    | T
+    | {
+        status?: T;
+        sentAt?: T;
+        resendId?: T;
+        lastError?: T;
+      };
+  staffActions?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        byEmail?: T;
+        at?: T;
+        reason?: T;
+        detail?: T;
+        id?: T;
+      };
+  stripeEvents?: T;
   downloads?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -822,6 +896,7 @@ export interface CollectionsWidget {
 export interface TaskStorefrontSendPurchaseReceipt {
   input: {
     purchaseId: string;
+    resendKey?: string | null;
   };
   output?: unknown;
 }
@@ -832,6 +907,7 @@ export interface TaskStorefrontSendPurchaseReceipt {
 export interface TaskStorefrontSendPaymentFailedEmail {
   input: {
     purchaseId: string;
+    resendKey?: string | null;
   };
   output?: unknown;
 }

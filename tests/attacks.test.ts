@@ -41,7 +41,7 @@ async function account(roles: Parameters<typeof createUser>[0]): Promise<Account
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  product = await createProduct({ title: 'Attack Surface Pack' })
+  product = await createProduct({ title: 'Attack Surface Pack', stripePriceId: 'price_attacks' })
   ;[alice, bob, editor, admin, support] = await Promise.all([
     account(['customer']),
     account(['customer']),
@@ -85,12 +85,12 @@ async function purchaseFor(buyer: Account) {
 
 /**
  * A session as Stripe would answer for it, built on Stripe's fixture: by default exactly what the
- * shop sells (one unit of price_test_123, paid, USD) to alice; `overrides` make it an attack.
+ * shop sells (one unit of price_attacks, paid, USD) to alice; `overrides` make it an attack.
  * Stripe (the emulator) is made to answer it, then its completed event is delivered, signed.
  */
 async function deliverSessionStripeAnswers(
   overrides: Partial<Stripe.Checkout.Session> = {},
-  items = lineItems([{ price: price({ id: 'price_test_123', product: 'prod_test_123' }) }]),
+  items = lineItems([{ price: price({ id: 'price_attacks', product: 'prod_attacks' }) }]),
 ) {
   const session = checkoutSession({
     metadata: { userId: String(alice.id), productSlug: product.slug },
@@ -235,7 +235,7 @@ describe('finding 2: nothing granted that Stripe did not sell', () => {
     const session = await checkoutInStripe({
       userId: alice.id,
       productSlug: product.slug,
-      priceId: 'price_test_123_sale',
+      priceId: 'price_attacks_sale',
     })
     expect((await deliver(stripeEvent('checkout.session.completed', session))).status).toBe(200)
     expect((await purchasesFor(session.id)).map((purchase) => purchase.status)).toEqual(['paid'])
@@ -269,7 +269,7 @@ describe('finding 2: nothing granted that Stripe did not sell', () => {
   })
 
   it('A15 session selling two units, or two line items → rejected', async () => {
-    const unit = price({ id: 'price_test_123', product: 'prod_test_123' })
+    const unit = price({ id: 'price_attacks', product: 'prod_attacks' })
     await expectRejectedWithNothingGranted(
       await deliverSessionStripeAnswers({}, lineItems([{ price: unit, quantity: 2 }])),
       /exactly one unit of one price/,

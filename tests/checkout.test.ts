@@ -12,7 +12,7 @@ import { injectStripeFault, stripeRequests } from './helpers/stripeEmulator'
 import { createUser } from './helpers/users'
 
 let payload: Payload
-let product: { id: number; slug: string; title: string }
+let product: Awaited<ReturnType<typeof createProduct>>
 let shopper: { id: number; email: string; token: string; cookie: string }
 
 beforeAll(async () => {
@@ -60,7 +60,7 @@ describe('POST /api/checkout', () => {
     )
     expect(sent.params).toEqual({
       mode: 'payment',
-      line_items: [{ price: 'price_test_123', quantity: '1' }],
+      line_items: [{ price: product.stripePriceId, quantity: '1' }],
       customer_email: shopper.email,
       client_reference_id: String(shopper.id),
       metadata: { userId: String(shopper.id), productSlug: product.slug },
@@ -198,7 +198,6 @@ describe('POST /api/checkout', () => {
         slug: `draft-${Date.now()}`,
         priceCents: 1500,
         currency: 'usd',
-        stripePriceId: 'price_test_123',
         _status: 'draft',
       },
       draft: true,
@@ -214,7 +213,7 @@ describe('POST /api/checkout', () => {
         slug: `placeholder-${Date.now()}`,
         priceCents: 1500,
         currency: 'usd',
-        stripePriceId: 'price_REPLACE_ME',
+        stripePriceId: `price_REPLACE_ME_${Date.now()}`,
         _status: 'draft',
       },
       draft: true,

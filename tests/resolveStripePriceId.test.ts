@@ -18,7 +18,7 @@ describe('resolveStripePriceId (the price map)', () => {
   it('returns the price id, amount and currency of a published product', async () => {
     const product = await createProduct({ priceCents: 1500, currency: 'usd' })
     expect(await resolveStripePriceId(payload, product.slug)).toEqual({
-      priceId: 'price_test_123',
+      priceId: product.stripePriceId,
       amountCents: 1500,
       currency: 'usd',
     })
@@ -42,7 +42,6 @@ describe('resolveStripePriceId (the price map)', () => {
         slug: `hidden-${Date.now()}`,
         priceCents: 1500,
         currency: 'usd',
-        stripePriceId: 'price_test_123',
         _status: 'draft',
       },
       draft: true,

@@ -265,3 +265,99 @@ describe('the same rules through GraphQL', () => {
     expect(event.errors?.[0].message).toMatch(/not allowed/i)
   })
 })
+
+describe('downloads (the log)', () => {
+  let logId: number | string
+  beforeAll(async () => {
+    logId = (
+      await payload.create({
+        collection: 'downloads',
+        data: {
+          purchase: ownPurchaseId as number,
+          user: ids.customer!,
+          fileName: 'workflow-templates.zip',
+          outcome: 'completed',
+          bytesSent: 1,
+          httpStatus: 200,
+          startedAt: new Date().toISOString(),
+        },
+      })
+    ).id
+  })
+
+  it.each(ACTORS)('%s: only staff read it; nobody writes it', async (actor) => {
+    const staff = actor === 'admin' || actor === 'support'
+    const seen = await listIds(actor, '/downloads')
+    if (staff) expect(seen).toContain(logId)
+    else expect(seen).toBe(403)
+    const created = await rest('POST', '/downloads', {
+      ...auth(actor),
+      body: { purchase: ownPurchaseId, user: ids.customer, fileName: 'x', outcome: 'completed' },
+    })
+    expect(created.status).toBe(403)
+    expect(
+      (await rest('PATCH', `/downloads/${logId}`, { ...auth(actor), body: { bytesSent: 2 } }))
+        .status,
+    ).toBe(403)
+    expect((await rest('DELETE', `/downloads/${logId}`, auth(actor))).status).toBe(403)
+    expect((await payload.findByID({ collection: 'downloads', id: logId })).bytesSent).toBe(1)
+  })
+})
+
+describe('payload-locked-documents (edit locks)', () => {
+  it.each(ACTORS)('%s: only staff read and write locks', async (actor) => {
+    const staff = actor !== 'customer' && actor !== 'anonymous'
+    const read = await rest('GET', '/payload-locked-documents', auth(actor))
+    expect(read.status).toBe(staff ? 200 : 403)
+    const created = await rest('POST', '/payload-locked-documents', {
+      ...auth(actor),
+      body: {
+        document: { relationTo: 'products', value: publishedProduct.id },
+        globalSlug: null,
+        user: { relationTo: 'users', value: ids[actor] ?? ids.customer },
+      },
+    })
+    expect(created.status).toBe(staff ? 201 : 403)
+    if (staff) {
+      const { doc } = (await created.json()) as { doc: { id: number } }
+      expect(
+        (await rest('DELETE', `/payload-locked-documents/${doc.id}`, auth(actor))).status,
+      ).toBe(200)
+    }
+  })
+})
+
+describe('who may open /admin', () => {
+  it.each(ACTORS)('%s: staff (admin, editor, support) only', async (actor) => {
+    const response = await rest('GET', '/access', auth(actor))
+    expect(response.status).toBe(200)
+    const { canAccessAdmin } = (await response.json()) as { canAccessAdmin: boolean }
+    expect(canAccessAdmin === true).toBe(
+      actor === 'admin' || actor === 'editor' || actor === 'support',
+    )
+  })
+})
+
+describe('staff endpoints', () => {
+  const endpoints = [
+    `/purchases/999999/resend-receipt`,
+    `/purchases/999999/revoke`,
+    `/purchases/999999/restore`,
+    `/purchases/999999/refund`,
+  ]
+  it.each(ACTORS)(
+    '%s: admin and support get through (404 for no such purchase), editor and customer 403, anonymous 401',
+    async (actor) => {
+      const expected = { admin: 404, support: 404, editor: 403, customer: 403, anonymous: 401 }[
+        actor
+      ]
+      for (const path of endpoints) {
+        const response = await rest('POST', path, { ...auth(actor), body: { reason: 'matrix' } })
+        expect(response.status, path).toBe(expected)
+      }
+      // The comp grant: staff get as far as checking the body (400 without a customer).
+      const comp = await rest('POST', '/purchases/comp', { ...auth(actor), body: { reason: 'x' } })
+      expect(comp.status).toBe(actor === 'admin' || actor === 'support' ? 400 : expected)
+    },
+  )
+})

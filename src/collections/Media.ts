@@ -11,6 +11,9 @@ export const Media: CollectionConfig = {
     update: ({ req: { user } }) => hasRole(user, 'admin', 'editor'),
     delete: ({ req: { user } }) => hasRole(user, 'admin', 'editor'),
   },
+  admin: {
+    hidden: ({ user }) => !hasRole(user as Parameters<typeof hasRole>[0], 'admin', 'editor'),
+  },
   upload: { staticDir: 'media', mimeTypes: ['image/*'] },
   fields: [{ name: 'alt', type: 'text', required: true }],
 }

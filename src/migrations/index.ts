@@ -2,7 +2,7 @@ import * as migration_20261126_204615_initial from './20261126_204615_initial'
 import * as migration_20261126_205831_stripe_price_verification from './20261126_205831_stripe_price_verification'
 import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
 import * as migration_20261127_163149_downloads_and_durable_events from './20261127_163149_downloads_and_durable_events'
-import * as migration_20261127_180732_shopper_journey from './20261127_180732_shopper_journey'
+import * as migration_20261127_191113_admin_and_shopper_journey from './20261127_191113_admin_and_shopper_journey'
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261127_163149_downloads_and_durable_events',
   },
   {
-    up: migration_20261127_180732_shopper_journey.up,
-    down: migration_20261127_180732_shopper_journey.down,
-    name: '20261127_180732_shopper_journey',
+    up: migration_20261127_191113_admin_and_shopper_journey.up,
+    down: migration_20261127_191113_admin_and_shopper_journey.down,
+    name: '20261127_191113_admin_and_shopper_journey',
   },
 ]

@@ -37,7 +37,7 @@ export const demoProducts = [
     title: 'Workflow Templates',
     slug: 'workflow-templates',
     priceCents: 4900,
-    currency: 'usd',
+    currency: 'usd' as const,
     stripePriceId: 'price_demo_workflow_templates',
     assetFilename: 'workflow-templates.zip',
     description: richTextParagraphs(
@@ -49,7 +49,7 @@ export const demoProducts = [
     title: 'Discovery Toolkit',
     slug: 'discovery-toolkit',
     priceCents: 2900,
-    currency: 'usd',
+    currency: 'usd' as const,
     stripePriceId: 'price_demo_discovery_toolkit',
     assetFilename: 'discovery-toolkit.zip',
     description: richTextParagraphs(

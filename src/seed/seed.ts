@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { ALLOW_UNCONFIRMED_PRICE } from 'payload-plugin-storefront'
 
 import { demoProducts, demoUsers } from './demoData'
 
@@ -27,7 +28,8 @@ export async function seed(payload: Payload): Promise<void> {
     await payload.create({
       collection: 'products',
       data: { ...product, _status: 'published' },
-      context: { disableRevalidate: true },
+      // Demo prices exist in the offline Stripe emulator, which a build's seed runs without.
+      context: { disableRevalidate: true, [ALLOW_UNCONFIRMED_PRICE]: true },
     })
   }
   payload.logger.info(

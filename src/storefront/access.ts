@@ -1,4 +1,4 @@
-import type { Access, PayloadRequest } from 'payload'
+import type { Access } from 'payload'
 
 /**
  * Who may do what with the plugin's collections. Roles come from the `roles` field of the
@@ -6,7 +6,7 @@ import type { Access, PayloadRequest } from 'payload'
  */
 
 /** True when the signed-in user carries one of `roles` in its `roles` field. */
-export function userHasRole(user: PayloadRequest['user'], roles: readonly string[]): boolean {
+export function userHasRole(user: unknown, roles: readonly string[]): boolean {
   const userRoles: unknown = (user as { roles?: unknown } | null | undefined)?.roles
   return Array.isArray(userRoles) && userRoles.some((role) => roles.includes(role))
 }

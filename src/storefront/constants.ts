@@ -46,6 +46,21 @@ export const SLUG_MAX_LENGTH = 100
 export const STRIPE_ID_MAX_LENGTH = 255
 /** A currency as Stripe writes it: a three-letter ISO code in lowercase. */
 export const CURRENCY_PATTERN = /^[a-z]{3}$/
+/**
+ * The note a published product's price check carries when the product was not taken to Stripe
+ * because another field (file, slug, price, currency) is wrong: those fields' own errors say what
+ * to fix, so the price field adds none.
+ */
+export const PRICING_WAITS_FOR_OTHER_FIELDS =
+  'The price is created or checked in Stripe once the other highlighted fields are fixed.'
+
+/**
+ * `context` flag for trusted server code (a seed writing demo products whose prices exist in the
+ * offline Stripe emulator) that must publish while Stripe cannot be asked, as during a build.
+ * The price is still checked when Stripe answers; it is only not required to be.
+ */
+export const ALLOW_UNCONFIRMED_PRICE = 'storefrontAllowUnconfirmedPrice'
+
 /** What the seed and docs put in a Stripe price id that still has to be replaced. */
 export const PLACEHOLDER_MARKER = 'REPLACE_ME'
 

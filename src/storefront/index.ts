@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 
 import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
@@ -18,6 +18,7 @@ import {
   createRedeemSignInLinkEndpoint,
   createRequestSignInLinkEndpoint,
 } from './endpoints/signInLink'
+import { createStaffActionEndpoints } from './endpoints/staffActions'
 import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook'
 import {
   fillAssetFilenameFromUpload,
@@ -25,13 +26,15 @@ import {
   refuseDeletingProductFileInUse,
 } from './hooks/productFiles'
 import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
+import { reportFieldErrors } from './hooks/reportFieldErrors'
 import {
   revalidateProductPagesAfterChange,
   revalidateProductPagesAfterDelete,
 } from './hooks/revalidateProductPages'
-import { verifyStripePriceOnPublish } from './hooks/verifyStripePriceOnPublish'
+import { priceProductOnPublish } from './hooks/priceProductOnPublish'
 import { createSendPaymentFailedTask, createSendPurchaseReceiptTask } from './jobs/purchaseEmails'
 import { resolveOptions } from './options'
+import { productFileStoreFor } from './storage/productFiles'
 
 export type {
   EmailConnection,
@@ -44,6 +47,7 @@ export type {
 export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
 export type { DownloadSummary, ProductFileSummary } from './operations/describeDownload'
 export {
+  ALLOW_UNCONFIRMED_PRICE,
   DOWNLOADS_SLUG,
   PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
@@ -82,6 +86,28 @@ function appendHooks(collection: CollectionConfig, added: Partial<Hooks>): Colle
   return { ...collection, hooks: hooks as Hooks }
 }
 
+/** A customer's page in the admin lists their purchases (their own access rules apply). */
+function withPurchasesOfUser(users: CollectionConfig): CollectionConfig {
+  return {
+    ...users,
+    fields: [
+      ...users.fields,
+      {
+        name: 'purchases',
+        type: 'join',
+        collection: PURCHASES_SLUG as CollectionSlug,
+        on: 'user',
+        defaultSort: '-createdAt',
+        defaultLimit: 20,
+        admin: {
+          allowCreate: false,
+          defaultColumns: ['title', 'status', 'amountCents', 'receipt.status', 'createdAt'],
+        },
+      },
+    ],
+  }
+}
+
 function withBehaviour(
   collection: CollectionConfig,
   options: ResolvedStorefrontOptions,
@@ -89,9 +115,12 @@ function withBehaviour(
   if (collection.slug === PRODUCTS_SLUG) {
     const withHooks = appendHooks(collection, {
       beforeValidate: [fillAssetFilenameFromUpload],
-      beforeChange: [verifyStripePriceOnPublish(options.stripe)],
+      beforeChange: [
+        priceProductOnPublish({ stripe: options.stripe, store: productFileStoreFor(options) }),
+      ],
       afterChange: [revalidateProductPagesAfterChange(options.routes)],
       afterDelete: [revalidateProductPagesAfterDelete(options.routes)],
+      afterError: [reportFieldErrors],
     })
     return {
       ...withHooks,
@@ -105,7 +134,11 @@ function withBehaviour(
     })
   }
   if (collection.slug === PURCHASES_SLUG) {
-    return appendHooks(collection, { afterChange: [queuePurchaseEmails] })
+    const withHooks = appendHooks(collection, { afterChange: [queuePurchaseEmails] })
+    return {
+      ...withHooks,
+      endpoints: [...(withHooks.endpoints || []), ...createStaffActionEndpoints(options)],
+    }
   }
   return collection
 }
@@ -127,7 +160,9 @@ export const storefront =
     const config: Config = {
       ...incomingConfig,
       collections: [
-        ...(incomingConfig.collections ?? []),
+        ...(incomingConfig.collections ?? []).map((collection) =>
+          collection.slug === options.usersSlug ? withPurchasesOfUser(collection) : collection,
+        ),
         products,
         createProductFilesCollection(options),
         createPurchasesCollection(options),
@@ -155,6 +190,16 @@ export const storefront =
     const existingAutoRun = jobs.autoRun
     return {
       ...config,
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          beforeDashboard: [
+            ...(config.admin?.components?.beforeDashboard ?? []),
+            'payload-plugin-storefront/rsc#SalesPanel',
+          ],
+        },
+      },
       collections: config.collections?.map((collection) => withBehaviour(collection, options)),
       endpoints: [
         ...(config.endpoints ?? []),

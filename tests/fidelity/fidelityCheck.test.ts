@@ -6,6 +6,7 @@ import {
   type StripeEmulator,
   type TranscriptEntry,
 } from '@/dev/stripeEmulator'
+import { CATALOG_PARAMS } from '@/dev/stripeEmulator/catalog'
 import fixtures from '@/dev/stripeEmulator/fixtures.json'
 
 import { emulatorTranscript } from '../helpers/stripeEmulator'
@@ -287,5 +288,83 @@ describe('what the emulator builds fits the SDK types', () => {
     )
     expect(problems).toEqual([])
     expect(emulator.events().length).toBeGreaterThanOrEqual(14)
+  })
+
+  it.each(Object.keys(CATALOG_PARAMS) as Array<keyof typeof CATALOG_PARAMS>)(
+    'the emulator knows exactly the parameters %s declares',
+    (target) => {
+      expect([...CATALOG_PARAMS[target]].sort()).toEqual([...checker.propertyNames(target)].sort())
+    },
+  )
+
+  it('products.create, prices.create and archiving a price answer with objects the SDK types describe', async () => {
+    const product = await stripe.products.create(
+      { name: 'Fidelity product', metadata: { slug: 'fidelity' } },
+      { idempotencyKey: 'fidelity-product' },
+    )
+    expect(checker.checkObject('product', clone(product))).toEqual([])
+    const price = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 4900,
+      currency: 'eur',
+    })
+    expect(price).toMatchObject({
+      active: true,
+      type: 'one_time',
+      unit_amount: 4900,
+      currency: 'eur',
+    })
+    // As sent on the wire (the SDK turns unit_amount_decimal into its Decimal class when it reads it).
+    const raw = await fetch(`${emulator.url}/v1/prices/${price.id}`, {
+      headers: { Authorization: 'Bearer sk_test_fidelity' },
+    })
+    expect(checker.checkObject('price', await raw.json())).toEqual([])
+    const archived = await stripe.prices.update(price.id, { active: false })
+    expect(archived.active).toBe(false)
+    expect((await stripe.prices.retrieve(price.id)).active).toBe(false)
+  })
+
+  it('the catalog calls refuse what Stripe refuses', async () => {
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: { statusCode?: number; code?: string; param?: string }) => ({
+          status: error.statusCode,
+          code: error.code,
+          param: error.param,
+        }),
+      )
+    expect(await refusal(stripe.products.create({} as Stripe.ProductCreateParams))).toEqual({
+      status: 400,
+      code: 'parameter_missing',
+      param: 'name',
+    })
+    expect(
+      await refusal(
+        stripe.prices.create({ product: 'prod_missing', unit_amount: 1, currency: 'usd' }),
+      ),
+    ).toEqual({ status: 400, code: 'resource_missing', param: 'product' })
+    const product = await stripe.products.create({ name: 'Refusals' })
+    expect(
+      await refusal(
+        stripe.prices.create({ product: product.id, unit_amount: -1, currency: 'usd' }),
+      ),
+    ).toMatchObject({ status: 400, param: 'unit_amount' })
+    expect(
+      await refusal(stripe.prices.create({ product: product.id, unit_amount: 1, currency: 'xyz' })),
+    ).toMatchObject({ status: 400, param: 'currency' })
+    const price = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 1,
+      currency: 'usd',
+    })
+    // Prices are immutable: the amount is not an update parameter.
+    expect(
+      await refusal(stripe.prices.update(price.id, { unit_amount: 2 } as Stripe.PriceUpdateParams)),
+    ).toEqual({ status: 400, code: 'parameter_unknown', param: 'unit_amount' })
+    expect(await refusal(stripe.prices.update('price_missing', { active: false }))).toMatchObject({
+      status: 404,
+      code: 'resource_missing',
+    })
   })
 })

@@ -15,6 +15,19 @@ export async function testStripe(): Promise<Stripe> {
   return getStripeClient({ ...stripe, secretKey: stripe.secretKey! })
 }
 
+/** The Stripe price a product sells at (price_test_123 when there is no such product). */
+async function priceOf(productSlug: string | undefined): Promise<string> {
+  if (!productSlug) return 'price_test_123'
+  const payload = await getTestPayload()
+  const { docs } = await payload.find({
+    collection: 'products',
+    where: { slug: { equals: productSlug } },
+    limit: 1,
+    depth: 0,
+  })
+  return docs[0]?.stripePriceId ?? 'price_test_123'
+}
+
 /** How the shopper pays on the emulator's hosted page; `none` leaves the session open. */
 export type Payment = 'bank_transfer' | 'bank_transfer_fails' | 'card' | 'declined_card' | 'none'
 
@@ -39,7 +52,7 @@ export async function checkoutInStripe(args: {
   }
   const created = await stripe.checkout.sessions.create({
     mode: 'payment',
-    line_items: [{ price: args.priceId ?? 'price_test_123', quantity: 1 }],
+    line_items: [{ price: args.priceId ?? (await priceOf(args.productSlug)), quantity: 1 }],
     ...(args.email ? { customer_email: args.email } : {}),
     ...(args.userId !== undefined ? { client_reference_id: String(args.userId) } : {}),
     metadata,

@@ -1,11 +1,21 @@
+import { testStripe } from './checkoutInStripe'
 import { getTestPayload } from './getTestPayload'
 
 let sequence = 0
 
-/** A published product priced at the emulator's price_test_123 ($15.00). */
-export async function createProduct(
-  overrides: Record<string, unknown> = {},
-): Promise<{ id: number; slug: string; title: string }> {
+export type TestProduct = {
+  id: number
+  slug: string
+  title: string
+  stripePriceId: string
+  stripeProductId: string
+}
+
+/**
+ * A published product at $15.00 selling the demo file. Without a `stripePriceId` the shop creates
+ * its Stripe product and price on publish, as it does for an editor; each product has its own.
+ */
+export async function createProduct(overrides: Record<string, unknown> = {}): Promise<TestProduct> {
   const payload = await getTestPayload()
   sequence += 1
   const product = await payload.create({
@@ -15,11 +25,33 @@ export async function createProduct(
       slug: `product-${Date.now()}-${sequence}`,
       priceCents: 1500,
       currency: 'usd',
-      stripePriceId: 'price_test_123',
       assetFilename: 'workflow-templates.zip',
       _status: 'published',
       ...overrides,
     },
   })
-  return { id: product.id, slug: product.slug, title: product.title }
+  return {
+    id: product.id,
+    slug: product.slug,
+    title: product.title,
+    stripePriceId: product.stripePriceId as string,
+    stripeProductId: product.stripeProductId as string,
+  }
+}
+
+/**
+ * A one-time price made in Stripe (the emulator) the way someone in the Stripe dashboard makes
+ * one, to paste into a product: not created by the shop.
+ */
+export async function createPriceInStripe(
+  price: { unitAmount?: number; currency?: string; productName?: string } = {},
+): Promise<{ priceId: string; stripeProductId: string }> {
+  const stripe = await testStripe()
+  const product = await stripe.products.create({ name: price.productName ?? 'Made in Stripe' })
+  const created = await stripe.prices.create({
+    product: product.id,
+    unit_amount: price.unitAmount ?? 1500,
+    currency: price.currency ?? 'usd',
+  })
+  return { priceId: created.id, stripeProductId: product.id }
 }

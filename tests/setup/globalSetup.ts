@@ -148,7 +148,23 @@ export default async function setup(project: TestProject) {
         recurring: { interval: 'month' },
       },
       { id: 'price_test_eur', unitAmount: 1500, currency: 'eur', productName: 'Euro product' },
-      // Another price of price_test_123's Stripe product (a sale price an editor set up).
+      // The attack tests' product sells this pasted price; the sale price is another price of
+      // the same Stripe product (a sale price an editor set up).
+      {
+        id: 'price_attacks',
+        unitAmount: 1500,
+        currency: 'usd',
+        productName: 'Attack Surface Pack',
+        productId: 'prod_attacks',
+      },
+      {
+        id: 'price_attacks_sale',
+        unitAmount: 1000,
+        currency: 'usd',
+        productName: 'Attack Surface Pack',
+        productId: 'prod_attacks',
+      },
+      // Another price of price_test_123's Stripe product.
       {
         id: 'price_test_123_sale',
         unitAmount: 1000,

@@ -16,7 +16,12 @@ const adminsOnly: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles', 'createdAt'] },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'roles', 'createdAt'],
+    // Editors reach their own account from the avatar; the customer list is for admins and support.
+    hidden: ({ user }) => !hasRole(user as Parameters<typeof hasRole>[0], 'admin', 'support'),
+  },
   auth: {
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
     tokenExpiration: 60 * 60 * 24 * 7,

@@ -1,6 +1,7 @@
 import type { EmulatorContext } from './EmulatorContext'
 import type { ApiRequestInfo, StripeParams } from './types'
 
+import { createPrice, createProduct, updatePrice } from './catalog'
 import { createCheckoutSession } from './createCheckoutSession'
 import { createRefund } from './createRefund'
 import { StripeApiError } from './StripeApiError'
@@ -67,6 +68,22 @@ export const apiRoutes: ApiRoute[] = [
         context.state.lineItems.get(requireSession(context, id).id) ?? [],
         `/v1/checkout/sessions/${id}/line_items`,
       ),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/products$/,
+    handle: (context, { params, request }) => createProduct(context, { params, request }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/prices$/,
+    handle: (context, { params, request }) => createPrice(context, { params, request }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/prices\/([^/]+)$/,
+    handle: (context, { pathIds: [id], params, request }) =>
+      updatePrice(context, { id, params, request }),
   },
   {
     method: 'POST',

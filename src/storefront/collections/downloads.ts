@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, rolesOnly } from '../access'
+import { nobody, rolesOnly, userHasRole } from '../access'
 import { DOWNLOADS_SLUG, PURCHASES_SLUG } from '../constants'
 import { DOWNLOAD_OUTCOMES } from '../delivery/downloadLog'
 
@@ -17,6 +17,7 @@ export function createDownloadsCollection(options: ResolvedStorefrontOptions): C
     slug: DOWNLOADS_SLUG,
     labels: { singular: 'Download', plural: 'Downloads' },
     admin: {
+      hidden: ({ user }) => !userHasRole(user, options.staffRoles),
       group: 'Shop',
       useAsTitle: 'fileName',
       defaultColumns: ['startedAt', 'purchase', 'user', 'outcome', 'bytesSent', 'range', 'ip'],

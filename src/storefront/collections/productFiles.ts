@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { rolesOnly } from '../access'
+import { rolesOnly, userHasRole } from '../access'
 import { PRODUCT_FILES_SLUG } from '../constants'
 
 /** Where uploads are written while they arrive, inside the files folder (so on the same disk). */
@@ -23,6 +23,7 @@ export function createProductFilesCollection(options: ResolvedStorefrontOptions)
     slug: PRODUCT_FILES_SLUG,
     labels: { singular: 'Product file', plural: 'Product files' },
     admin: {
+      hidden: ({ user }) => !userHasRole(user, options.editorRoles),
       group: 'Shop',
       useAsTitle: 'filename',
       defaultColumns: ['filename', 'filesize', 'mimeType', 'updatedAt'],

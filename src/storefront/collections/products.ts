@@ -1,7 +1,9 @@
 import type {
   CollectionConfig,
   CollectionSlug,
+  FieldHook,
   NumberFieldSingleValidation,
+  SelectFieldSingleValidation,
   TextFieldSingleValidation,
 } from 'payload'
 
@@ -9,12 +11,13 @@ import path from 'node:path'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { publishedOrEditors, rolesOnly } from '../access'
+import { publishedOrEditors, rolesOnly, userHasRole } from '../access'
 import type { ProductFileStore } from '../storage/productFiles'
 
 import {
-  CURRENCY_PATTERN,
+  ALLOW_UNCONFIRMED_PRICE,
   PLACEHOLDER_MARKER,
+  PRICING_WAITS_FOR_OTHER_FIELDS,
   PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
   SLUG_MAX_LENGTH,
@@ -22,7 +25,15 @@ import {
   STRIPE_ID_MAX_LENGTH,
 } from '../constants'
 import { productFileStoreFor } from '../storage/productFiles'
+import { PRODUCT_CURRENCIES } from '../utilities/currencies'
 import { explainUnsafeFileName } from '../utilities/fileNames'
+import { slugFromTitle } from '../utilities/slugFromTitle'
+import { stripeModeOf } from '../utilities/stripeDashboard'
+
+const READ_ONLY_TEXT = 'payload-plugin-storefront/client#ReadOnlyText'
+
+/** Stripe's largest `unit_amount`: eight digits in the currency's smallest unit. */
+const MAX_STRIPE_UNIT_AMOUNT = 99_999_999
 
 const isPublished = (data: unknown) =>
   (data as { _status?: string } | undefined)?._status === 'published'
@@ -39,36 +50,72 @@ export const validateSlug: TextFieldSingleValidation = (value) => {
 
 export const validatePriceCents: NumberFieldSingleValidation = (value) => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    return 'Enter the price in the smallest currency unit as a whole number, e.g. 4900 for $49.00.'
+    return 'Enter the price as an amount of money of zero or more, e.g. 49.00.'
+  }
+  if (value > MAX_STRIPE_UNIT_AMOUNT) {
+    return 'Stripe accepts prices of up to eight digits in the smallest unit (999,999.99 for dollars); enter a lower price.'
   }
   return true
 }
 
-export const validateCurrency: TextFieldSingleValidation = (value) =>
-  typeof value === 'string' && CURRENCY_PATTERN.test(value)
+export const validateCurrency: SelectFieldSingleValidation = (value) =>
+  typeof value === 'string' && PRODUCT_CURRENCIES.some((currency) => currency.value === value)
     ? true
-    : 'Use a three-letter ISO currency code in lowercase, as Stripe does, e.g. "usd" or "eur".'
+    : `Pick the currency from the list (${PRODUCT_CURRENCIES.map((currency) => currency.value.toUpperCase()).join(', ')}).`
 
 /**
- * A Stripe price id looks like `price_...`. Drafts may keep the seed's placeholder,
- * but a published product must name a real price, or checkout would fail for shoppers.
+ * A Stripe price id looks like `price_...` and backs one product only. Publishing needs a price
+ * that Stripe confirmed (the publish hook creates or checks it and leaves a note when it could
+ * not): while saving, a published product without one is refused with that note.
  */
-export const validateStripePriceId: TextFieldSingleValidation = (value, { data }) => {
+export const validateStripePriceId: TextFieldSingleValidation = async (value, options) => {
+  const { data, event, id, req } = options
   const published = isPublished(data)
-  if (!value) {
-    return published
-      ? 'A published product needs a Stripe price ID (price_...). Copy it from the Stripe dashboard.'
-      : true
+  if (value) {
+    if (!value.startsWith('price_')) {
+      return `"${value}" is not a Stripe price ID: it must start with "price_" (a product ID starts with "prod_"; open the product in Stripe and copy the price's ID), or leave the field empty to let the shop create the price.`
+    }
+    if (/\s/.test(value)) return 'The Stripe price ID must not contain spaces.'
+    if (value.length > STRIPE_ID_MAX_LENGTH) {
+      return `The Stripe price ID is longer than Stripe's ${STRIPE_ID_MAX_LENGTH} characters: check what was pasted.`
+    }
+    if (published && value.includes(PLACEHOLDER_MARKER)) {
+      return `The Stripe price ID still contains the placeholder "${PLACEHOLDER_MARKER}". Clear it to let the shop create the price, or paste the real price ID from Stripe, before publishing.`
+    }
+    const { docs } = await req.payload.find({
+      collection: PRODUCTS_SLUG as CollectionSlug,
+      where: {
+        and: [
+          { stripePriceId: { equals: value } },
+          ...(id !== undefined ? [{ id: { not_equals: id } }] : []),
+        ],
+      },
+      limit: 1,
+      depth: 0,
+      draft: false,
+      overrideAccess: true,
+      req,
+    })
+    const other = docs[0] as undefined | { title?: string }
+    if (other) {
+      return `The Stripe price ${value} already sells "${other.title}"; each product needs a price of its own. Clear the field to let the shop create one.`
+    }
   }
-  if (!value.startsWith('price_')) {
-    return `"${value}" is not a Stripe price ID: it must start with "price_" (a product id starts with "prod_"; open the product in Stripe and copy the price's id).`
-  }
-  if (/\s/.test(value)) return 'The Stripe price ID must not contain spaces.'
-  if (value.length > STRIPE_ID_MAX_LENGTH) {
-    return `The Stripe price ID is longer than Stripe's ${STRIPE_ID_MAX_LENGTH} characters: check what was pasted.`
-  }
-  if (published && value.includes(PLACEHOLDER_MARKER)) {
-    return `The Stripe price ID still contains the placeholder "${PLACEHOLDER_MARKER}". Replace it with the real price ID from Stripe before publishing, or save as a draft.`
+  // Only while saving: the admin's form checks fields as they are typed, before the publish hook ran.
+  if (published && event === 'submit') {
+    const verification = data as {
+      stripePriceVerification?: string
+      stripePriceVerificationNote?: null | string
+    }
+    // Another field is wrong and its own error says what to fix; the price is checked once it is.
+    if (verification.stripePriceVerificationNote === PRICING_WAITS_FOR_OTHER_FIELDS) return true
+    if (req.context?.[ALLOW_UNCONFIRMED_PRICE] === true) return true
+    if (verification.stripePriceVerification !== 'verified') {
+      return (
+        verification.stripePriceVerificationNote ||
+        'The price has not been confirmed by Stripe, so the product cannot be published. Publish again, or save as a draft.'
+      )
+    }
   }
   return true
 }
@@ -77,7 +124,7 @@ export const validateStripePriceId: TextFieldSingleValidation = (value, { data }
 export const validateAssetFilename: TextFieldSingleValidation = (value, { data }) => {
   if (!value) {
     return isPublished(data)
-      ? 'A published product needs a file to download (a file name under private/products).'
+      ? 'A published product needs a file for buyers to download: upload it under File above, or save as a draft.'
       : true
   }
   const problem = explainUnsafeFileName(value)
@@ -115,6 +162,13 @@ function displayFolder(dir: string): string {
   return relative && !relative.startsWith('..') ? relative : path.basename(dir)
 }
 
+/** An empty slug becomes the title's, so a new product needs only a title to get an address. */
+const fillSlugFromTitle: FieldHook = ({ value, data }) => {
+  if (typeof value === 'string' && value.trim()) return value
+  const title = (data as { title?: unknown } | undefined)?.title
+  return typeof title === 'string' ? slugFromTitle(title) || value : value
+}
+
 /** The products collection without behaviour hooks; `index.ts` adds those unless disabled. */
 export function createProductsCollection(options: ResolvedStorefrontOptions): CollectionConfig {
   const editors = rolesOnly(options.editorRoles)
@@ -123,8 +177,10 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
   return {
     slug: PRODUCTS_SLUG,
     admin: {
+      // Editors work here; support and customers have no use for the list.
+      hidden: ({ user }) => !userHasRole(user, options.editorRoles),
       useAsTitle: 'title',
-      defaultColumns: ['title', 'slug', 'priceCents', 'currency', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'slug', 'priceCents', '_status', 'updatedAt'],
       group: 'Shop',
     },
     access: {
@@ -137,6 +193,12 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
     // Drafts give editors publish/unpublish; validate them too so a bad file name never lands.
     versions: { drafts: { validate: true } },
     fields: [
+      {
+        // What stopped the last save, in full, above the form.
+        name: 'publishProblems',
+        type: 'ui',
+        admin: { components: { Field: 'payload-plugin-storefront/client#PublishProblems' } },
+      },
       { name: 'title', type: 'text', required: true },
       {
         name: 'slug',
@@ -145,7 +207,13 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         unique: true,
         index: true,
         validate: validateSlug,
-        admin: { position: 'sidebar', description: 'The page address: /products/<slug>.' },
+        hooks: { beforeValidate: [fillSlugFromTitle] },
+        admin: {
+          position: 'sidebar',
+          description:
+            'The page address: /products/<slug>. Filled in from the title; edit it before the first publish, since links to the page use it.',
+          components: { Field: 'payload-plugin-storefront/client#SlugField' },
+        },
       },
       { name: 'description', type: 'richText' },
       {
@@ -153,19 +221,26 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         fields: [
           {
             name: 'priceCents',
-            label: 'Price (in cents)',
+            label: 'Price',
             type: 'number',
             required: true,
             validate: validatePriceCents,
-            admin: { description: 'Smallest currency unit: 4900 is $49.00.' },
+            admin: {
+              description: 'What the buyer pays, e.g. 49.00.',
+              components: {
+                Field: 'payload-plugin-storefront/client#MoneyField',
+                Cell: 'payload-plugin-storefront/client#MoneyCell',
+              },
+            },
           },
           {
             name: 'currency',
-            type: 'text',
+            type: 'select',
             required: true,
             defaultValue: 'usd',
+            options: PRODUCT_CURRENCIES.map(({ value, label }) => ({ value, label })),
             validate: validateCurrency,
-            admin: { description: 'Lowercase ISO code, as Stripe uses: usd, eur, gbp.' },
+            admin: { isClearable: false },
           },
         ],
       },
@@ -173,8 +248,29 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         name: 'stripePriceId',
         label: 'Stripe price ID',
         type: 'text',
+        unique: true,
+        index: true,
         validate: validateStripePriceId,
-        admin: { description: 'The one-time price in Stripe (price_...). Required to publish.' },
+        admin: {
+          description:
+            'Leave empty: publishing creates the product and its price in Stripe, and a new price when the price above changes. Or paste an existing one-time price (price_...), which is checked against Stripe.',
+        },
+      },
+      {
+        name: 'stripeProductId',
+        label: 'Stripe product ID',
+        type: 'text',
+        access: systemOnly,
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          components: {
+            Field: {
+              path: 'payload-plugin-storefront/client#StripeLink',
+              clientProps: { mode: stripeModeOf(options.stripe.secretKey) },
+            },
+          },
+        },
       },
       {
         name: 'stripePriceVerification',
@@ -183,20 +279,22 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         defaultValue: 'unchecked',
         options: [
           { label: 'Verified with Stripe', value: 'verified' },
-          { label: 'Unchecked', value: 'unchecked' },
+          { label: 'Not yet confirmed', value: 'unchecked' },
         ],
         access: systemOnly,
-        admin: { readOnly: true, position: 'sidebar' },
+        admin: { readOnly: true, position: 'sidebar', components: { Field: READ_ONLY_TEXT } },
       },
       {
         name: 'stripePriceVerificationNote',
-        label: 'Why unchecked',
+        label: 'Why not yet confirmed',
         type: 'text',
+        defaultValue: 'The price is created or checked in Stripe when the product is published.',
         access: systemOnly,
         admin: {
           readOnly: true,
           position: 'sidebar',
           condition: (data) => data?.stripePriceVerification !== 'verified',
+          components: { Field: READ_ONLY_TEXT },
         },
       },
       {
@@ -204,7 +302,13 @@ export function createProductsCollection(options: ResolvedStorefrontOptions): Co
         label: 'Verified at',
         type: 'date',
         access: systemOnly,
-        admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          components: {
+            Field: { path: READ_ONLY_TEXT, clientProps: { format: 'date' } },
+          },
+        },
       },
       {
         name: 'file',

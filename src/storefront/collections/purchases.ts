@@ -1,80 +1,219 @@
-import type { CollectionConfig, CollectionSlug } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { nobody, ownPurchasesOrStaff, userHasRole } from '../access'
-import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
+import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STRIPE_EVENTS_SLUG } from '../constants'
 import { PURCHASE_STATUSES } from '../fulfilment/types'
+import { STAFF_ACTIONS } from '../operations/staffActions'
+import { stripeModeOf } from '../utilities/stripeDashboard'
 
 const readOnly = { readOnly: true } as const
 
-/** One row per paid-for (or being-paid) checkout session. Written only by fulfilment. */
+/** Shown as text (see ReadOnlyText): nobody edits what Stripe, Resend or fulfilment recorded. */
+const asText = (format: 'date' | 'money' | 'text' = 'text', position?: 'sidebar') => ({
+  readOnly: true,
+  ...(position ? { position } : {}),
+  components: {
+    Field: {
+      path: 'payload-plugin-storefront/client#ReadOnlyText',
+      clientProps: { format },
+    },
+  },
+})
+
+const EMAIL_STATUSES = [
+  { label: 'Not sent', value: 'not_sent' },
+  { label: 'Sent', value: 'sent' },
+  { label: 'Failed (retrying)', value: 'failed' },
+]
+
+/** What the shop emailed the customer about this purchase, as Resend accepted it. */
+function emailRecord(options: ResolvedStorefrontOptions, name: string, label: string): Field {
+  return {
+    name,
+    label,
+    type: 'group',
+    admin: { position: 'sidebar' },
+    fields: [
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'not_sent',
+        options: EMAIL_STATUSES,
+        admin: asText(),
+      },
+      { name: 'sentAt', label: 'Sent at', type: 'date', admin: asText('date') },
+      { name: 'resendId', label: 'Resend email ID', type: 'text', admin: asText() },
+      {
+        // Resend's last refusal, for support; the buyer sees only whether the email was sent.
+        name: 'lastError',
+        label: 'Last error',
+        type: 'text',
+        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
+        admin: asText(),
+      },
+    ],
+  }
+}
+
+type PurchaseTitleData = {
+  title?: null | string
+  product?: unknown
+  productSlug?: string
+  customerEmail?: null | string
+  createdAt?: string
+}
+
+/**
+ * "Workflow Templates — ada@example.com — 2026-11-27": what support reads in lists, relationship
+ * pickers and the document header, instead of a checkout session id.
+ */
+const titlePurchase: CollectionBeforeChangeHook<
+  PurchaseTitleData & { id: number | string }
+> = async ({ data, originalDoc, req }) => {
+  const merged = { ...originalDoc, ...data }
+  const productId =
+    merged.product && typeof merged.product === 'object'
+      ? (merged.product as { id?: number | string }).id
+      : merged.product
+  const product =
+    productId !== null && productId !== undefined
+      ? ((await req.payload.findByID({
+          collection: PRODUCTS_SLUG as CollectionSlug,
+          id: productId as number | string,
+          depth: 0,
+          draft: false,
+          overrideAccess: true,
+          disableErrors: true,
+          req,
+        })) as null | { title?: string })
+      : null
+  const date = (merged.createdAt ? new Date(merged.createdAt) : new Date())
+    .toISOString()
+    .slice(0, 10)
+  const what = product?.title ?? merged.productSlug ?? 'Purchase'
+  return { ...data, title: [what, merged.customerEmail, date].filter(Boolean).join(' — ') }
+}
+
+/** One row per paid-for (or being-paid) checkout session, or comp grant. Written only by the server. */
 export function createPurchasesCollection(options: ResolvedStorefrontOptions): CollectionConfig {
+  const mode = stripeModeOf(options.stripe.secretKey)
+  const stripeLink = (position?: 'sidebar') => ({
+    readOnly: true,
+    ...(position ? { position } : {}),
+    components: {
+      Field: { path: 'payload-plugin-storefront/client#StripeLink', clientProps: { mode } },
+    },
+  })
   return {
     slug: PURCHASES_SLUG,
     admin: {
+      // Shoppers read their own purchases on the storefront; the admin list is support's.
+      hidden: ({ user }) => !userHasRole(user, options.staffRoles),
       group: 'Shop',
-      useAsTitle: 'stripeSessionId',
+      useAsTitle: 'title',
       defaultColumns: [
-        'productSlug',
-        'user',
+        'title',
+        'product',
+        'customerEmail',
         'status',
         'amountCents',
-        'receiptStatus',
+        'receipt.status',
         'createdAt',
       ],
       listSearchableFields: [
-        'stripeSessionId',
-        'productSlug',
         'customerEmail',
+        'title',
+        'productSlug',
+        'stripeSessionId',
         'stripePaymentIntentId',
       ],
+      description:
+        'Every purchase. Search by customer email, product, Stripe checkout session or payment intent ID; filter by status, product, receipt or date.',
     },
+    defaultSort: '-createdAt',
     access: {
       read: ownPurchasesOrStaff(options.staffRoles),
       create: nobody,
       update: nobody,
       delete: nobody,
     },
+    hooks: { beforeChange: [titlePurchase] },
     fields: [
+      { name: 'title', type: 'text', index: true, admin: { ...asText(), hidden: false } },
       {
         name: 'user',
+        label: 'Customer',
         type: 'relationship',
         relationTo: options.usersSlug as CollectionSlug,
         required: true,
         index: true,
         admin: readOnly,
       },
-      { name: 'customerEmail', type: 'email', admin: readOnly },
+      {
+        name: 'customerEmail',
+        label: 'Customer email',
+        type: 'email',
+        index: true,
+        admin: asText(),
+      },
       // The slug is kept when the product is deleted, so receipts and support still know what was bought.
       {
         name: 'product',
         type: 'relationship',
         relationTo: PRODUCTS_SLUG as CollectionSlug,
+        index: true,
         admin: readOnly,
       },
-      { name: 'productSlug', type: 'text', required: true, index: true, admin: readOnly },
+      {
+        name: 'productSlug',
+        label: 'Product slug',
+        type: 'text',
+        required: true,
+        index: true,
+        admin: asText(),
+      },
       {
         name: 'stripeSessionId',
+        label: 'Stripe checkout session',
         type: 'text',
         required: true,
         unique: true,
         index: true,
-        admin: readOnly,
+        admin: stripeLink(),
       },
-      { name: 'stripePaymentIntentId', type: 'text', index: true, admin: readOnly },
-      { name: 'amountCents', type: 'number', required: true, admin: readOnly },
-      { name: 'currency', type: 'text', required: true, admin: readOnly },
+      {
+        name: 'stripePaymentIntentId',
+        label: 'Stripe payment',
+        type: 'text',
+        index: true,
+        admin: stripeLink(),
+      },
+      {
+        name: 'amountCents',
+        label: 'Amount',
+        type: 'number',
+        required: true,
+        admin: {
+          ...asText('money'),
+          components: {
+            ...asText('money').components,
+            Cell: 'payload-plugin-storefront/client#MoneyCell',
+          },
+        },
+      },
+      { name: 'currency', type: 'text', required: true, admin: asText() },
       {
         name: 'status',
         type: 'select',
         required: true,
         index: true,
         options: PURCHASE_STATUSES.map((value) => ({
-          label: value[0].toUpperCase() + value.slice(1),
+          label: STATUS_LABELS[value],
           value,
         })),
-        admin: { ...readOnly, position: 'sidebar' },
+        admin: asText('text', 'sidebar'),
       },
       {
         name: 'source',
@@ -85,38 +224,63 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
           { label: 'Stripe checkout', value: 'stripe' },
           { label: 'Complimentary (granted by staff)', value: 'comp' },
         ],
-        admin: { ...readOnly, position: 'sidebar' },
+        admin: asText('text', 'sidebar'),
       },
-      { name: 'paidAt', type: 'date', admin: { ...readOnly, position: 'sidebar' } },
+      { name: 'paidAt', label: 'Paid at', type: 'date', admin: asText('date', 'sidebar') },
       {
-        name: 'receipt',
-        type: 'group',
-        admin: { position: 'sidebar' },
+        // Buttons for support: resend the receipt, refund, revoke or restore access.
+        name: 'actions',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          components: { Field: 'payload-plugin-storefront/client#PurchaseActions' },
+        },
+      },
+      emailRecord(options, 'receipt', 'Receipt email'),
+      emailRecord(options, 'paymentFailedEmail', 'Payment-failed email'),
+      {
+        name: 'staffActions',
+        label: 'Staff actions',
+        type: 'array',
+        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
+        admin: {
+          readOnly: true,
+          components: { Field: 'payload-plugin-storefront/client#StaffActionLog' },
+        },
         fields: [
           {
-            name: 'status',
+            name: 'action',
             type: 'select',
-            defaultValue: 'not_sent',
-            options: [
-              { label: 'Not sent', value: 'not_sent' },
-              { label: 'Sent', value: 'sent' },
-              { label: 'Failed (retrying)', value: 'failed' },
-            ],
-            admin: readOnly,
+            required: true,
+            options: STAFF_ACTIONS.map(({ value, label }) => ({ value, label })),
           },
-          { name: 'sentAt', type: 'date', admin: readOnly },
-          { name: 'resendId', type: 'text', admin: readOnly },
           {
-            // Resend's last refusal, for support; the buyer sees only whether the receipt was sent.
-            name: 'lastError',
-            type: 'text',
-            access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
-            admin: readOnly,
+            name: 'by',
+            type: 'relationship',
+            relationTo: options.usersSlug as CollectionSlug,
+            required: true,
           },
+          { name: 'byEmail', label: 'By (email)', type: 'text' },
+          { name: 'at', type: 'date', required: true },
+          { name: 'reason', type: 'text', required: true },
+          { name: 'detail', type: 'text' },
         ],
       },
-      // Support sees each purchase's downloads; the downloads collection's own access rules
-      // apply, so shoppers never see the log, not even of their own purchases.
+      // Support sees each purchase's Stripe events and downloads; those collections' own access
+      // rules apply, so shoppers never see them, not even for their own purchases.
+      {
+        name: 'stripeEvents',
+        label: 'Stripe events',
+        type: 'join',
+        collection: STRIPE_EVENTS_SLUG as CollectionSlug,
+        on: 'purchase',
+        defaultSort: '-stripeCreatedAt',
+        defaultLimit: 20,
+        admin: {
+          allowCreate: false,
+          defaultColumns: ['type', 'outcome', 'note', 'stripeCreatedAt'],
+        },
+      },
       {
         name: 'downloads',
         type: 'join',
@@ -131,4 +295,14 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
       },
     ],
   }
+}
+
+/** How support reads each status. */
+const STATUS_LABELS: Record<(typeof PURCHASE_STATUSES)[number], string> = {
+  pending: 'Pending (bank transfer not settled)',
+  paid: 'Paid',
+  failed: 'Payment failed',
+  refunded: 'Refunded',
+  disputed: 'Disputed',
+  revoked: 'Access revoked',
 }

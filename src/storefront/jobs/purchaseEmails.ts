@@ -69,13 +69,15 @@ async function loadEmailContext(
   }
 }
 
+type PurchaseEmailJobInput = { purchaseId: string; resendKey?: null | string }
+
 type PurchaseEmailTask = {
   slug: string
   label: string
   /** Why this purchase gets no email (now), or null to send. */
-  skipReason: (purchase: PurchaseDoc) => null | string
+  skipReason: (purchase: PurchaseDoc, input: PurchaseEmailJobInput) => null | string
   render: (email: PurchaseEmailInput) => RenderedEmail
-  idempotencyKey: (purchase: PurchaseDoc) => string
+  idempotencyKey: (purchase: PurchaseDoc, input: PurchaseEmailJobInput) => string
   /** Records the outcome on the purchase, for support. */
   record?: (args: {
     req: PayloadRequest
@@ -96,19 +98,23 @@ function createPurchaseEmailTask(
   return {
     slug: task.slug,
     label: task.label,
-    inputSchema: [{ name: 'purchaseId', type: 'text', required: true }],
+    inputSchema: [
+      { name: 'purchaseId', type: 'text', required: true },
+      // Set when staff resend the email: a new key, so Resend sends a new email.
+      { name: 'resendKey', type: 'text' },
+    ],
     retries: EMAIL_RETRIES,
     handler: async ({ input, req }) => {
-      const { purchaseId } = input as { purchaseId: string }
-      const { purchase, email } = await loadEmailContext(req.payload, options, purchaseId)
-      const skipped = task.skipReason(purchase)
+      const jobInput = input as PurchaseEmailJobInput
+      const { purchase, email } = await loadEmailContext(req.payload, options, jobInput.purchaseId)
+      const skipped = task.skipReason(purchase, jobInput)
       if (skipped) return { output: { skipped } }
       let resendId: string
       try {
         resendId = await sendEmail(options.email, {
           ...task.render(email),
           to: email.customerEmail,
-          idempotencyKey: task.idempotencyKey(purchase),
+          idempotencyKey: task.idempotencyKey(purchase, jobInput),
         })
       } catch (error) {
         const receipt = { status: 'failed', lastError: (error as Error).message }
@@ -133,12 +139,15 @@ export function createSendPurchaseReceiptTask(options: ResolvedStorefrontOptions
   return createPurchaseEmailTask(options, {
     slug: SEND_PURCHASE_RECEIPT_TASK,
     label: 'Send purchase receipt',
-    skipReason: (purchase) => {
-      if (purchase.receipt?.status === 'sent') return 'already sent'
+    skipReason: (purchase, input) => {
+      if (purchase.receipt?.status === 'sent' && !input.resendKey) return 'already sent'
       return purchase.status === 'paid' ? null : `purchase is ${purchase.status}`
     },
     render: renderReceiptEmail,
-    idempotencyKey: (purchase) => `purchase-receipt/${purchase.id}`,
+    idempotencyKey: (purchase, input) =>
+      input.resendKey
+        ? `purchase-receipt/${purchase.id}/resend/${input.resendKey}`
+        : `purchase-receipt/${purchase.id}`,
     // In a checked transaction: a write that did not commit must fail the job, so it retries and
     // Resend's idempotency key hands back the same email id instead of the receipt staying unsent.
     record: ({ req, purchase, receipt }) =>
@@ -164,5 +173,16 @@ export function createSendPaymentFailedTask(options: ResolvedStorefrontOptions):
       purchase.status === 'failed' ? null : `purchase is ${purchase.status}`,
     render: renderPaymentFailedEmail,
     idempotencyKey: (purchase) => `payment-failed/${purchase.id}`,
+    record: ({ req, purchase, receipt }) =>
+      inDurableTransaction(req.payload, (transaction) =>
+        req.payload.update({
+          collection: PURCHASES_SLUG as CollectionSlug,
+          id: purchase.id,
+          data: { paymentFailedEmail: receipt },
+          depth: 0,
+          overrideAccess: true,
+          req: transaction,
+        }),
+      ),
   })
 }
