@@ -96,3 +96,16 @@ export function startWorker(env: Record<string, string> = {}): Promise<RunningCh
     ready: /Jobs worker \d+ is running/,
   })
 }
+
+/** An app instance (tests/instances/serveRest.ts) as a child process, and its URL. */
+export async function startAppInstance(
+  env: Record<string, string> = {},
+): Promise<RunningChild & { url: string }> {
+  const running = await startChild({
+    args: ['node_modules/payload/bin.js', 'run', 'tests/instances/serveRest.ts'],
+    env: childEnv(env),
+    ready: /App instance \d+ listening on http:\/\/127\.0\.0\.1:\d+/,
+  })
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(running.output())![1]
+  return { ...running, url }
+}
