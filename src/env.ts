@@ -83,6 +83,18 @@ function envSchema(strict: boolean) {
     // Tests run queued jobs themselves (tests/helpers/jobs.ts); a second runner polling every
     // second would take the same jobs and race them.
     JOBS_AUTORUN: z.stringbool({ error: 'must be true or false' }).default(true),
+    // `npm run worker`: a job claimed this long ago by a worker that never finished it is run again.
+    JOBS_STALLED_AFTER_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be a whole number of seconds, 1 or more')
+      .default(300),
+    // `npm run worker`: how many jobs one worker takes per round.
+    JOBS_WORKER_BATCH_SIZE: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be a whole number of jobs, 1 or more')
+      .default(20),
   })
 }
 

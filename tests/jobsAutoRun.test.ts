@@ -41,6 +41,21 @@ describe('jobs autoRun', () => {
     expect(() => env('sometimes')).toThrowError(/JOBS_AUTORUN must be true or false/)
   })
 
+  it('the worker settings are whole numbers with defaults, with a sentence for anything else', () => {
+    const env = (extra: Record<string, string> = {}) => parseEnv({ NODE_ENV: 'test', ...extra })
+    expect(env()).toMatchObject({ JOBS_STALLED_AFTER_SECONDS: 300, JOBS_WORKER_BATCH_SIZE: 20 })
+    expect(env({ JOBS_STALLED_AFTER_SECONDS: '2', JOBS_WORKER_BATCH_SIZE: '1' })).toMatchObject({
+      JOBS_STALLED_AFTER_SECONDS: 2,
+      JOBS_WORKER_BATCH_SIZE: 1,
+    })
+    expect(() => env({ JOBS_STALLED_AFTER_SECONDS: '0' })).toThrowError(
+      /JOBS_STALLED_AFTER_SECONDS must be a whole number of seconds, 1 or more/,
+    )
+    expect(() => env({ JOBS_WORKER_BATCH_SIZE: '0' })).toThrowError(
+      /JOBS_WORKER_BATCH_SIZE must be a whole number of jobs, 1 or more/,
+    )
+  })
+
   it("the plugin's default runs the storefront queue every second; jobsAutoRunCron: false adds nothing", async () => {
     const email = { from: 'Shop <shop@test.example>' }
     expect(await autoRunOf(storefront({ email })({} as never))).toEqual([

@@ -71,6 +71,7 @@ export {
 } from './operations/describeDownload'
 export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
 export { requestSignInLink } from './operations/requestSignInLink'
+export { releaseStalledJobs, runJobsWorker, type JobsWorkerOptions } from './jobs/worker'
 export { getStorefrontOptions } from './options'
 export { formatPrice } from './utilities/formatPrice'
 export { safeCallbackPath } from './utilities/safeCallbackPath'
