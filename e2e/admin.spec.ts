@@ -61,7 +61,8 @@ test('an editor creates a product with a price and an uploaded file and publishe
   await expect(page.locator('input[name="slug"]')).toHaveValue(SLUG)
   await page.locator('input[name="priceCents"]').fill('19.00')
 
-  await page.getByRole('button', { name: 'Create New', exact: true }).click()
+  // The product's file (the product also has an optional picture with its own 'Create New').
+  await page.locator('#field-file').getByRole('button', { name: 'Create New', exact: true }).click()
   const drawer = page.getByRole('dialog').last()
   await drawer.locator('input[type="file"]').setInputFiles({
     name: `field-notes-${stamp}.zip`,
