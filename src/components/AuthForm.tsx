@@ -4,6 +4,8 @@ import { useActionState, useId } from 'react'
 
 import type { AuthFormState } from '@/app/(frontend)/_actions/authActions'
 
+import { FormError } from './FormError'
+
 type Props = {
   action: (state: AuthFormState, formData: FormData) => Promise<AuthFormState>
   callbackUrl: string
@@ -65,11 +67,7 @@ export function AuthForm({
           At least {minPasswordLength} characters.
         </p>
       ) : null}
-      {state.error ? (
-        <p id={errorId} role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} id={errorId} />
       <button type="submit" disabled={pending}>
         {pending ? pendingLabel : submitLabel}
       </button>

@@ -2,6 +2,8 @@
 
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 
+import { FormError } from './FormError'
+
 type Props = {
   productSlug: string
   /** The button's words; "Buy" unless the shopper is choosing a second copy. */
@@ -83,11 +85,7 @@ export function BuyButton({
       <button type="submit" className="buy-button" disabled={pending} aria-busy={pending}>
         {pending ? 'Preparing checkout…' : label}
       </button>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   )
 }

@@ -8,6 +8,8 @@ import {
   requestPasswordReset,
 } from '@/app/(frontend)/_actions/passwordActions'
 
+import { FormError } from './FormError'
+
 /** Asks for a reset link; answers the same for every address, and keeps what was typed. */
 export function ForgotPasswordForm({ email }: { email?: string }) {
   const [state, formAction, pending] = useActionState<ForgotPasswordState, FormData>(
@@ -34,11 +36,7 @@ export function ForgotPasswordForm({ email }: { email?: string }) {
         Email{' '}
         <input name="email" type="email" autoComplete="email" required defaultValue={state.email} />
       </label>
-      {state.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
       <button type="submit" disabled={pending}>
         {pending ? 'Sending…' : 'Email me a reset link'}
       </button>

@@ -5,6 +5,8 @@ import { useActionState, useId } from 'react'
 
 import { type ResetPasswordState, resetPassword } from '@/app/(frontend)/_actions/passwordActions'
 
+import { FormError } from './FormError'
+
 /** Sets a new password from the emailed token; a token that stopped working says so. */
 export function ResetPasswordForm({
   token,
@@ -36,11 +38,7 @@ export function ResetPasswordForm({
       <p id={ruleId} className="field-hint">
         At least {minPasswordLength} characters.
       </p>
-      {state.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
       <button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save the new password and sign in'}
       </button>

@@ -4,6 +4,8 @@ import { useActionState } from 'react'
 
 import { emailSignInLink, type SignInLinkState } from '@/app/(frontend)/_actions/signInLinkActions'
 
+import { FormError } from './FormError'
+
 /** "Email me a sign-in link": the same answer for every address; limits say when to ask again. */
 export function SignInLinkForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState<SignInLinkState, FormData>(
@@ -31,11 +33,7 @@ export function SignInLinkForm({ callbackUrl }: { callbackUrl: string }) {
           defaultValue={state.email}
         />
       </label>
-      {state.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
       <button type="submit" className="secondary-button" disabled={pending}>
         {pending ? 'Sending…' : 'Email me a sign-in link'}
       </button>
