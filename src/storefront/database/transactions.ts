@@ -124,12 +124,17 @@ export async function lockKeys(req: PayloadRequest, ...keys: string[]): Promise<
  * named columns as stored now, so a decision based on them cannot be overtaken by another writer.
  * @returns null when no such row exists
  */
-export async function lockRow(
-  req: PayloadRequest,
-  collectionSlug: string,
-  id: number | string,
-  columns: string[],
-): Promise<null | Record<string, unknown>> {
+export async function lockRow({
+  req,
+  collectionSlug,
+  id,
+  columns,
+}: {
+  req: PayloadRequest
+  collectionSlug: string
+  id: number | string
+  columns: string[]
+}): Promise<null | Record<string, unknown>> {
   const adapter = drizzleAdapterOf(req.payload)
   const tableName = adapter.tableNameMap.get(collectionSlug.replace(/-/g, '_'))
   const table = tableName ? adapter.tables[tableName] : undefined

@@ -165,7 +165,11 @@ export async function fulfil(args: FulfilArgs): Promise<FulfilResult> {
       ...(paymentIntentId ? [paymentIntentLockKey(paymentIntentId)] : []),
     )
     let result: FulfilResult
-    const existing = await findPurchase(payload, { stripeSessionId: { equals: session.id } }, req)
+    const existing = await findPurchase({
+      payload,
+      where: { stripeSessionId: { equals: session.id } },
+      req,
+    })
     if (existing) {
       // Only the pending → paid/failed step is taken from a re-read session; later states come
       // from their own events.
@@ -202,7 +206,8 @@ export async function fulfil(args: FulfilArgs): Promise<FulfilResult> {
         req,
       })) as unknown as PurchaseDoc
       await applyDeferredEvents(req, created)
-      const purchase = (await findPurchase(payload, { id: { equals: created.id } }, req)) ?? created
+      const purchase =
+        (await findPurchase({ payload, where: { id: { equals: created.id } }, req })) ?? created
       result = { kind: 'fulfilled', purchase, created: true }
     }
     await alongside?.(req, result)

@@ -48,12 +48,17 @@ export async function recordStripeEvent(
  * Records what an event did (or why it was refused) for support to read. With `req` it joins that
  * transaction, so the outcome is stored exactly when the effect is.
  */
-export async function updateLedgerEntry(
-  payload: Payload,
-  id: number | string,
-  result: Omit<EventResult, 'outcome'> & { outcome: Exclude<EventOutcome, 'received'> },
-  req?: PayloadRequest,
-): Promise<void> {
+export async function updateLedgerEntry({
+  payload,
+  id,
+  result,
+  req,
+}: {
+  payload: Payload
+  id: number | string
+  result: Omit<EventResult, 'outcome'> & { outcome: Exclude<EventOutcome, 'received'> }
+  req?: PayloadRequest
+}): Promise<void> {
   const { outcome, note, purchaseId, paymentIntentId } = result
   // `as never`: the plugin is compiled without the host app's generated collection types.
   await payload.update({

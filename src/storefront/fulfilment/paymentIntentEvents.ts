@@ -36,11 +36,11 @@ export function applyPaymentIntentEvent(args: {
   const { payload, type, paymentIntentId, record } = args
   return inDurableTransaction(payload, async (req) => {
     await lockKeys(req, paymentIntentLockKey(paymentIntentId))
-    const purchase = await findPurchase(
+    const purchase = await findPurchase({
       payload,
-      { stripePaymentIntentId: { equals: paymentIntentId } },
+      where: { stripePaymentIntentId: { equals: paymentIntentId } },
       req,
-    )
+    })
     const result: EventResult = purchase
       ? await move(req, purchase, type)
       : {
@@ -81,11 +81,11 @@ export async function applyDeferredEvents(
   for (const entry of await findDeferredEvents(req, paymentIntentId)) {
     if (!(entry.type in PAYMENT_INTENT_MOVES)) continue
     const result = await move(req, purchase, entry.type as PaymentIntentEventType)
-    await updateLedgerEntry(
-      req.payload,
-      entry.id,
-      { ...result, note: `${result.note} (applied when the purchase was created)` },
+    await updateLedgerEntry({
+      payload: req.payload,
+      id: entry.id,
+      result: { ...result, note: `${result.note} (applied when the purchase was created)` },
       req,
-    )
+    })
   }
 }

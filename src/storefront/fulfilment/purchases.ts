@@ -6,11 +6,15 @@ import { PURCHASES_SLUG } from '../constants'
 import { lockRow } from '../database/transactions'
 
 /** The one purchase matching `where` (a unique Stripe id), or null. */
-export async function findPurchase(
-  payload: Payload,
-  where: Where,
-  req?: PayloadRequest,
-): Promise<PurchaseDoc | null> {
+export async function findPurchase({
+  payload,
+  where,
+  req,
+}: {
+  payload: Payload
+  where: Where
+  req?: PayloadRequest
+}): Promise<PurchaseDoc | null> {
   const { docs } = await payload.find({
     collection: PURCHASES_SLUG as CollectionSlug,
     where,
@@ -36,7 +40,12 @@ export async function transitionPurchase(
   move: { purchaseId: number | string; to: PurchaseStatus; from: readonly PurchaseStatus[] },
 ): Promise<Transition> {
   const { purchaseId, to, from } = move
-  const locked = await lockRow(req, PURCHASES_SLUG, purchaseId, ['status', 'paidAt'])
+  const locked = await lockRow({
+    req,
+    collectionSlug: PURCHASES_SLUG,
+    id: purchaseId,
+    columns: ['status', 'paidAt'],
+  })
   if (!locked) throw new Error(`Purchase ${purchaseId} disappeared while its status changed.`)
   const previous = locked.status as PurchaseStatus
   if (previous === to || !from.includes(previous)) {

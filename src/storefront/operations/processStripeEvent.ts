@@ -68,14 +68,15 @@ export async function processStripeEvent(
       payload,
       stripe: { ...options.stripe, secretKey },
       usersSlug: options.usersSlug,
-      record: (req, outcome) => updateLedgerEntry(payload, entry.id, outcome, req),
+      record: (req, result) => updateLedgerEntry({ payload, id: entry.id, result, req }),
     })
     return { duplicate: false, outcome: result.outcome }
   } catch (error) {
     if (isRefusal(error)) {
-      await updateLedgerEntry(payload, entry.id, {
-        outcome: 'rejected',
-        note: error.message,
+      await updateLedgerEntry({
+        payload,
+        id: entry.id,
+        result: { outcome: 'rejected', note: error.message },
       }).catch(() => {})
       throw error
     }
@@ -83,9 +84,10 @@ export async function processStripeEvent(
       { err: error, eventId: event.id },
       'Processing a Stripe event failed; nothing of it was stored. Answering 500 so Stripe retries.',
     )
-    await updateLedgerEntry(payload, entry.id, {
-      outcome: 'failed',
-      note: shortReason(error),
+    await updateLedgerEntry({
+      payload,
+      id: entry.id,
+      result: { outcome: 'failed', note: shortReason(error) },
     }).catch(() => {})
     throw new StorefrontError('The event could not be processed; Stripe will retry.', 500)
   }

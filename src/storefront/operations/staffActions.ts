@@ -54,7 +54,12 @@ async function lockPurchase(
   req: PayloadRequest,
   purchaseId: number | string,
 ): Promise<PurchaseDoc> {
-  const locked = await lockRow(req, PURCHASES_SLUG, purchaseId, ['id'])
+  const locked = await lockRow({
+    req,
+    collectionSlug: PURCHASES_SLUG,
+    id: purchaseId,
+    columns: ['id'],
+  })
   if (!locked) throw new StorefrontError(`There is no purchase ${purchaseId}.`, 404)
   return (await req.payload.findByID({
     collection: PURCHASES_SLUG as CollectionSlug,
