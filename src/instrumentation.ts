@@ -10,7 +10,10 @@
  * small heap (well under 200 MB) pauses at once instead of in steps.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const { setFlagsFromString } = await import('node:v8')
-  setFlagsFromString('--no-incremental-marking')
+  // Next's documented shape: inside this branch the Edge bundle drops the import of node:v8 (an
+  // early `return` instead left it in, and the dev server printed "Ecmascript file had an error").
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { setFlagsFromString } = await import('node:v8')
+    setFlagsFromString('--no-incremental-marking')
+  }
 }
