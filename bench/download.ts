@@ -117,7 +117,7 @@ async function buyBenchFile(): Promise<{ url: string; token: string }> {
       slug: 'bench-1gib',
       priceCents: 4900,
       currency: 'usd',
-      stripePriceId: 'price_demo_workflow_templates',
+      // No price id: publishing creates the product's own Stripe price (one price per product).
       assetFilename: FILE_NAME,
       _status: 'published',
     }),
