@@ -10,6 +10,8 @@ import { FAILED_LOGIN_MESSAGE } from '@/collections/users/login'
 import { gql, login, rest, SERVER_URL } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
 import { mailTo } from './helpers/mailCatcher'
+import { createProduct } from './helpers/products'
+import { createPurchase } from './helpers/purchases'
 import { createUser } from './helpers/users'
 
 type UserDoc = { id: number; email: string; roles: string[] }
@@ -383,6 +385,41 @@ describe('users and roles', () => {
       expect(locked.errors?.[0].message).toBe(FAILED_LOGIN_MESSAGE)
       expect(unknown.errors?.[0].message).toBe(FAILED_LOGIN_MESSAGE)
       expect(locked.data).toEqual(unknown.data)
+    })
+  })
+
+  describe('deleting a customer', () => {
+    it('is refused with 409 while they have purchases, and nothing is lost', async () => {
+      const payload = await getTestPayload()
+      const admin = await createUser(['admin'])
+      const { token } = await login(admin.email, admin.password)
+      const buyer = await createUser(['customer'])
+      const product = await createProduct()
+      const purchase = await createPurchase({ userId: buyer.id, product, status: 'refunded' })
+
+      const response = await rest('DELETE', `/users/${buyer.id}`, { token })
+      expect(response.status).toBe(409)
+      const { errors } = (await response.json()) as { errors: Array<{ message: string }> }
+      expect(errors[0].message).toContain('This customer has a purchase')
+      expect(errors[0].message).toContain('Revoke their access')
+
+      const stillThere = await payload.findByID({ collection: 'users', id: buyer.id })
+      expect(stillThere.email).toBe(buyer.email)
+      const kept = await payload.findByID({ collection: 'purchases', id: purchase.id, depth: 0 })
+      expect(kept.user).toBe(buyer.id)
+    })
+
+    it('goes through for a customer without purchases', async () => {
+      const admin = await createUser(['admin'])
+      const { token } = await login(admin.email, admin.password)
+      const browser = await createUser(['customer'])
+
+      const response = await rest('DELETE', `/users/${browser.id}`, { token })
+      expect(response.status).toBe(200)
+      const { totalDocs } = await (
+        await getTestPayload()
+      ).count({ collection: 'users', where: { id: { equals: browser.id } } })
+      expect(totalDocs).toBe(0)
     })
   })
 })

@@ -25,6 +25,7 @@ import {
   followNewProductFileVersion,
   refuseDeletingProductFileInUse,
 } from './hooks/productFiles'
+import { refuseDeletingCustomerWithPurchases } from './hooks/customers'
 import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
 import {
@@ -87,12 +88,16 @@ function appendHooks(collection: CollectionConfig, added: Partial<Hooks>): Colle
   return { ...collection, hooks: hooks as Hooks }
 }
 
-/** A customer's page in the admin lists their purchases (their own access rules apply). */
+/**
+ * A customer's page in the admin lists their purchases (their own access rules apply), and a
+ * customer with purchases cannot be deleted.
+ */
 function withPurchasesOfUser(users: CollectionConfig): CollectionConfig {
+  const withHooks = appendHooks(users, { beforeDelete: [refuseDeletingCustomerWithPurchases] })
   return {
-    ...users,
+    ...withHooks,
     fields: [
-      ...users.fields,
+      ...withHooks.fields,
       {
         name: 'purchases',
         type: 'join',
