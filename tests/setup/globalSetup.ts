@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node'
 
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import net from 'node:net'
@@ -52,6 +53,16 @@ async function freePort(): Promise<number> {
   return port
 }
 
+/**
+ * Under the system's temporary folder rather than in the checkout: run as root, PostgreSQL runs as
+ * the `postgres` user, which cannot enter a checkout made with `mktemp -d` or Stryker's sandboxes
+ * (mode 700). One folder per checkout, so its cluster is reused from run to run.
+ */
+function testDataDir(): string {
+  const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)
+  return path.join(os.tmpdir(), `storefront-postgres-test-${checkout}`)
+}
+
 /** Checked from a fresh connection, so a run never starts against an unmigrated database. */
 async function hasMigratedTables(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url })
@@ -95,7 +106,7 @@ export default async function setup(project: TestProject) {
     // tests, Stryker's runners) never collides; EMBEDDED_POSTGRES_TEST_PORT pins one.
     const port = Number(process.env.EMBEDDED_POSTGRES_TEST_PORT || (await freePort()))
     const postgres = await startEmbeddedPostgres({
-      dataDir: '.data/postgres-test',
+      dataDir: testDataDir(),
       port,
       log: (line) => console.log(`[test db] ${line}`),
     })
