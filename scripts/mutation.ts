@@ -1,10 +1,14 @@
 /**
  * Mutation testing of the plugin (StrykerJS over src/storefront, see stryker.config.json).
  *
- *   npm run test:mutation                  every mutant; rewrites the incremental file
+ *   npm run test:mutation                  every mutant, reusing the committed results of those
+ *                                          whose code and covering tests did not change
+ *   npm run test:mutation -- --force       every mutant, reusing nothing
  *   npm run test:mutation -- FILE [FILE…]  only these plugin files (while working on their tests)
  *   npm run test:mutation:changed          only the plugin files whose source differs from the
- *                                          incremental file, reusing its results for the rest
+ *                                          incremental file (what CI runs)
+ *
+ * Every run updates the incremental file (tests/mutation/stryker-incremental.json); commit it.
  *
  * Both print `mutation score N%` and fail when the score of what was mutated is under the target,
  * or when access control or the webhook's status decisions are under 100%.
@@ -57,6 +61,20 @@ function mutableFiles(): string[] {
     )
 }
 
+/**
+ * Stryker writes the incremental file with the files of this run only; the results of the plugin
+ * files a subset run did not mutate are put back, so the committed baseline always covers them all.
+ */
+function keepUntouchedFilesInBaseline(previous: MutationReport | null): void {
+  const written = readReport(config.incrementalFile)
+  if (!previous || !written) return
+  const current = new Set(mutableFiles())
+  for (const [file, result] of Object.entries(previous.files)) {
+    if (!(file in written.files) && current.has(file)) written.files[file] = result
+  }
+  fs.writeFileSync(config.incrementalFile, JSON.stringify(written))
+}
+
 function readReport(file: string): MutationReport | null {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as MutationReport) : null
 }
@@ -101,19 +119,21 @@ if (changedOnly) {
 }
 
 fs.rmSync(config.jsonReporter.fileName, { force: true })
-runStryker(
-  changedOnly
-    ? ['--incremental', '--mutate', mutated.join(',')]
-    : named.length > 0
-      ? ['--mutate', mutated.join(',')]
-      : ['--incremental', '--force'],
-)
+// Every run is incremental: results whose code and tests did not change are reused, and what was
+// mutated joins the committed baseline. `--force` re-runs every mutant in scope.
+const previousBaseline = readReport(config.incrementalFile)
+runStryker([
+  '--incremental',
+  ...(process.argv.includes('--force') ? ['--force'] : []),
+  ...(named.length > 0 || changedOnly ? ['--mutate', mutated.join(',')] : []),
+])
 
 const report = readReport(config.jsonReporter.fileName)
 if (!report) {
   console.error(`Stryker wrote no report at ${config.jsonReporter.fileName}.`)
   process.exit(1)
 }
+keepUntouchedFilesInBaseline(previousBaseline)
 const inScope = Object.entries(report.files).filter(([file]) => mutated.includes(file))
 const overall = score(inScope.flatMap(([, file]) => file.mutants))
 const failures: string[] = []

@@ -13,7 +13,7 @@ import { checkoutInStripe, stripeAnswersSession } from './helpers/checkoutInStri
 import { getTestPayload } from './helpers/getTestPayload'
 import { runDueJobs } from './helpers/jobs'
 import { failNextSends, mailTo } from './helpers/mailCatcher'
-import { createProduct } from './helpers/products'
+import { createProduct, releaseStripePrice } from './helpers/products'
 import { charge, checkoutSession, lineItems, price, stripeEvent } from './helpers/stripeFixtures'
 import { createUser } from './helpers/users'
 import { deliver, signature } from './helpers/webhook'
@@ -41,6 +41,7 @@ async function account(roles: Parameters<typeof createUser>[0]): Promise<Account
 
 beforeAll(async () => {
   payload = await getTestPayload()
+  await releaseStripePrice('price_attacks')
   product = await createProduct({ title: 'Attack Surface Pack', stripePriceId: 'price_attacks' })
   ;[alice, bob, editor, admin, support] = await Promise.all([
     account(['customer']),

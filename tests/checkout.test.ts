@@ -6,7 +6,7 @@ import { SLUG_MAX_LENGTH, STRIPE_ID_MAX_LENGTH } from '@/storefront/constants'
 
 import { login, rest } from './helpers/api'
 import { getTestPayload } from './helpers/getTestPayload'
-import { createProduct } from './helpers/products'
+import { createProduct, releaseStripePrice } from './helpers/products'
 import { createPurchase } from './helpers/purchases'
 import { injectStripeFault, stripeRequests } from './helpers/stripeEmulator'
 import { createUser } from './helpers/users'
@@ -125,6 +125,7 @@ describe('POST /api/checkout', () => {
     const slug = `long-${Date.now()}-`.padEnd(SLUG_MAX_LENGTH, 'x')
     expect(slug).toHaveLength(SLUG_MAX_LENGTH)
     const priceId = 'price_test_'.padEnd(STRIPE_ID_MAX_LENGTH, 'x')
+    await releaseStripePrice(priceId)
     await createProduct({ slug, stripePriceId: priceId })
     const response = await checkout({ productSlug: slug })
     expect(response.status).toBe(200)

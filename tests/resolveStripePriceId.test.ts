@@ -59,7 +59,7 @@ describe('resolveStripePriceId (the price map)', () => {
         slug: `seeded-${Date.now()}`,
         priceCents: 1500,
         currency: 'usd',
-        stripePriceId: 'price_REPLACE_ME_seeded',
+        stripePriceId: `price_REPLACE_ME_seeded_${Date.now()}`,
         _status: 'draft',
       },
       draft: true,

@@ -16,7 +16,12 @@ import { createUser } from './helpers/users'
 let payload: Payload
 let ipCounter = 0
 /** A client address of its own per test, so the per-IP limit of one test leaves the others alone. */
-const freshIp = () => `203.0.113.${(ipCounter += 1)}`
+/**
+ * Each run takes its own block of addresses: the per-IP limit counts in PostgreSQL, so a second
+ * run against the same database (Stryker runs every file once per mutant) must not inherit it.
+ */
+const ipBlock = Math.floor(Math.random() * 250)
+const freshIp = () => `198.18.${ipBlock}.${(ipCounter += 1)}`
 
 beforeAll(async () => {
   payload = await getTestPayload()

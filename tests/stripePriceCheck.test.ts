@@ -158,8 +158,9 @@ describe('publishing checks a pasted price against Stripe', () => {
   })
 
   it('refuses a price Stripe does not have', async () => {
-    expect(await stripePriceError({ stripePriceId: 'price_does_not_exist' })).toMatch(
-      /^Stripe has no price "price_does_not_exist" in this account\./,
+    const missing = `price_does_not_exist_${Date.now()}`
+    expect(await stripePriceError({ stripePriceId: missing })).toMatch(
+      new RegExp(`^Stripe has no price "${missing}" in this account\\.`),
     )
   })
 
@@ -171,7 +172,7 @@ describe('publishing checks a pasted price against Stripe', () => {
         slug: `unchecked-${Date.now()}`,
         priceCents: 1,
         currency: 'usd',
-        stripePriceId: 'price_does_not_exist',
+        stripePriceId: `price_does_not_exist_${Date.now()}`,
         _status: 'draft',
       },
       draft: true,

@@ -1,3 +1,7 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+
+import { sql } from '@payloadcms/db-postgres'
+
 import { testStripe } from './checkoutInStripe'
 import { getTestPayload } from './getTestPayload'
 
@@ -54,4 +58,18 @@ export async function createPriceInStripe(
     currency: price.currency ?? 'usd',
   })
   return { priceId: created.id, stripeProductId: product.id }
+}
+
+/**
+ * Takes a fixed emulator price (seeded by the test run) off the products an earlier run of the
+ * same file left on it, since a price backs one product only: a file that pastes one can then
+ * run again against the same database, as Stryker does once per mutant. Written past the hooks,
+ * as cleanup: those products are never looked at again.
+ */
+export async function releaseStripePrice(priceId: string): Promise<void> {
+  const payload = await getTestPayload()
+  const { drizzle } = payload.db as unknown as PostgresAdapter
+  await drizzle.execute(
+    sql`update products set stripe_price_id = null where stripe_price_id = ${priceId}`,
+  )
 }
