@@ -7,6 +7,7 @@ import type { RequestPolicy } from './transcripts'
 const REQUEST_TYPES: Array<{ method: string; path: RegExp; target: StripeTarget }> = [
   { method: 'POST', path: /^\/v1\/checkout\/sessions$/, target: 'SessionCreateParams' },
   { method: 'GET', path: /^\/v1\/checkout\/sessions\/[^/]+$/, target: 'SessionRetrieveParams' },
+  { method: 'GET', path: /^\/v1\/checkout\/sessions$/, target: 'SessionListParams' },
   {
     method: 'GET',
     path: /^\/v1\/checkout\/sessions\/[^/]+\/line_items$/,
@@ -62,6 +63,7 @@ function responseTarget(entry: Extract<TranscriptEntry, { kind: 'api' }>): Strip
   if (entry.status >= 400) return 'error'
   const object = (entry.body as { object?: unknown } | null)?.object
   if (object === 'list' && /\/line_items$/.test(entry.path)) return 'list<item>'
+  if (object === 'list' && entry.path === '/v1/checkout/sessions') return 'list<checkout.session>'
   return OBJECT_TYPES[String(object)] ?? `no SDK type known for object ${JSON.stringify(object)}`
 }
 
@@ -116,7 +118,7 @@ export function checkStripeTranscript(
     if (!entry.injected) {
       responses += 1
       const target = responseTarget(entry)
-      if (target in OBJECT_TYPES || target === 'error' || target === 'list<item>')
+      if (target in OBJECT_TYPES || target === 'error' || target.startsWith('list<'))
         report({
           what: `response ${target}`,
           violations: checker.checkObject(target as StripeTarget, entry.body),

@@ -4,6 +4,7 @@ import type { ApiRequestInfo, StripeParams } from './types'
 import { createPrice, createProduct, updatePrice } from './catalog'
 import { createCheckoutSession } from './createCheckoutSession'
 import { createRefund } from './createRefund'
+import { listCheckoutSessions } from './listCheckoutSessions'
 import { StripeApiError } from './StripeApiError'
 import { stripeList } from './stripeObjects'
 
@@ -59,6 +60,11 @@ export const apiRoutes: ApiRoute[] = [
     method: 'POST',
     pattern: /^\/v1\/checkout\/sessions$/,
     handle: (context, { params }) => createCheckoutSession(context, params),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/checkout\/sessions$/,
+    handle: (context, { params }) => listCheckoutSessions(context, params),
   },
   {
     method: 'GET',

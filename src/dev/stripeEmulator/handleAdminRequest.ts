@@ -13,6 +13,9 @@ const ENDPOINTS = {
     'deliver the event again now, same id (stripe events resend)',
   'GET /_emulator/requests': 'every API request received, with parsed params and idempotency key',
   'POST /_emulator/reset': 'forget sessions, payments, events and requests',
+  'GET /_emulator/webhooks': 'whether events are delivered, and where',
+  'POST /_emulator/webhooks':
+    'switch deliveries off or on (body: enabled=false|true); events made while off are never sent',
   'POST /_emulator/charges/:id/dispute':
     'open a dispute on a charge or payment intent (body: reason)',
   'POST /_emulator/disputes/:id/close': 'close a dispute (body: status=won|lost)',
@@ -78,6 +81,22 @@ export async function handleAdminRequest(
       }
       state.faults.push(fault)
       return respond.json(response, { status: 200, body: fault })
+    }
+    if (route === 'GET /_emulator/webhooks' || route === 'POST /_emulator/webhooks') {
+      if (request.method === 'POST') {
+        const { enabled } = await readFields(request)
+        const value = String(enabled)
+        if (value !== 'true' && value !== 'false')
+          return respond.json(response, {
+            status: 400,
+            body: { error: 'Send enabled=true or enabled=false.' },
+          })
+        context.deliverer.setEnabled(value === 'true')
+      }
+      return respond.json(response, {
+        status: 200,
+        body: { enabled: context.deliverer.enabled, url: context.options.webhookUrl },
+      })
     }
     if (route === 'POST /_emulator/reset') {
       resetEmulator(context)
