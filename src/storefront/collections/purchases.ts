@@ -5,7 +5,7 @@ import type { ResolvedStorefrontOptions } from '../types'
 import { nobody, ownPurchasesOrStaff, userHasRole } from '../access'
 import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STRIPE_EVENTS_SLUG } from '../constants'
 import { PURCHASE_STATUSES } from '../fulfilment/types'
-import { STAFF_ACTIONS } from '../operations/staffActions'
+import { STAFF_ACTIONS } from '../operations/staff/staffAction'
 import { stripeModeOf } from '../utilities/stripeDashboard'
 
 const readOnly = { readOnly: true } as const

@@ -1,19 +1,16 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { PurchaseDoc } from '../fulfilment/types'
-import type { StaffRequest } from '../operations/staffActions'
+import type { StaffRequest } from '../operations/staff/staffAction'
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { userHasRole } from '../access'
 import { CHECKOUT_BODY_LIMIT_BYTES } from '../constants'
 import { StorefrontError } from '../errors'
-import {
-  grantComplimentaryPurchase,
-  refundPurchase,
-  resendReceipt,
-  restoreAccess,
-  revokeAccess,
-} from '../operations/staffActions'
+import { restoreAccess, revokeAccess } from '../operations/staff/changeAccess'
+import { grantComplimentaryPurchase } from '../operations/staff/grantComplimentaryPurchase'
+import { refundPurchase } from '../operations/staff/refundPurchase'
+import { resendReceipt } from '../operations/staff/resendReceipt'
 import { errorResponse, isCrossSiteCookieRequest, readBodyWithLimit } from './http'
 
 type Body = Record<string, unknown>
