@@ -76,6 +76,7 @@ export interface Config {
     'stripe-events': StripeEvent;
     'sign-in-links': SignInLink;
     'sign-in-link-requests': SignInLinkRequest;
+    'reconciliation-runs': ReconciliationRun;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'sign-in-links': SignInLinksSelect<false> | SignInLinksSelect<true>;
     'sign-in-link-requests': SignInLinkRequestsSelect<false> | SignInLinkRequestsSelect<true>;
+    'reconciliation-runs': ReconciliationRunsSelect<false> | ReconciliationRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -111,8 +113,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -122,6 +128,7 @@ export interface Config {
     tasks: {
       storefrontSendPurchaseReceipt: TaskStorefrontSendPurchaseReceipt;
       storefrontSendPaymentFailedEmail: TaskStorefrontSendPaymentFailedEmail;
+      storefrontReconcile: TaskStorefrontReconcile;
       inline: {
         input: unknown;
         output: unknown;
@@ -426,6 +433,58 @@ export interface SignInLinkRequest {
   createdAt: string;
 }
 /**
+ * Each sweep of Stripe for paid checkouts that never became purchases (a lost webhook) and for Stripe events that failed. Anything it repaired is listed on the run.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliation-runs".
+ */
+export interface ReconciliationRun {
+  id: number;
+  trigger: 'schedule' | 'staff';
+  startedBy?: (number | null) | User;
+  status: 'running' | 'succeeded' | 'failed';
+  windowStart: string;
+  windowEnd: string;
+  finishedAt?: string | null;
+  sessionsSeen?: number | null;
+  purchasesRepaired?: number | null;
+  purchasesSettled?: number | null;
+  eventsRepaired?: number | null;
+  errorCount?: number | null;
+  /**
+   * What this run changed.
+   */
+  repairs?:
+    | {
+        kind: string;
+        ref: string;
+        purchase?: (number | null) | Purchase;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Sessions or events it could not apply: Stripe or the database failed (tried again next run), or the session does not sell what the shop sells (never applied).
+   */
+  problems?:
+    | {
+        ref: string;
+        kind: 'error' | 'skipped';
+        message: string;
+        id?: string | null;
+      }[]
+    | null;
+  alert?: {
+    status?: ('not_needed' | 'no_address' | 'sent' | 'failed') | null;
+    to?: string | null;
+    resendId?: string | null;
+    lastError?: string | null;
+  };
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -494,7 +553,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail';
+        taskSlug:
+          'inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail' | 'storefrontReconcile';
         taskID: string;
         input?:
           | {
@@ -527,10 +587,20 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail') | null;
+  taskSlug?:
+    ('inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail' | 'storefrontReconcile') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -576,6 +646,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sign-in-link-requests';
         value: number | SignInLinkRequest;
+      } | null)
+    | ({
+        relationTo: 'reconciliation-runs';
+        value: number | ReconciliationRun;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -810,6 +884,51 @@ export interface SignInLinkRequestsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliation-runs_select".
+ */
+export interface ReconciliationRunsSelect<T extends boolean = true> {
+  trigger?: T;
+  startedBy?: T;
+  status?: T;
+  windowStart?: T;
+  windowEnd?: T;
+  finishedAt?: T;
+  sessionsSeen?: T;
+  purchasesRepaired?: T;
+  purchasesSettled?: T;
+  eventsRepaired?: T;
+  errorCount?: T;
+  repairs?:
+    | T
+    | {
+        kind?: T;
+        ref?: T;
+        purchase?: T;
+        note?: T;
+        id?: T;
+      };
+  problems?:
+    | T
+    | {
+        ref?: T;
+        kind?: T;
+        message?: T;
+        id?: T;
+      };
+  alert?:
+    | T
+    | {
+        status?: T;
+        to?: T;
+        resendId?: T;
+        lastError?: T;
+      };
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -844,6 +963,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -881,6 +1001,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -909,6 +1057,14 @@ export interface TaskStorefrontSendPaymentFailedEmail {
     purchaseId: string;
     resendKey?: string | null;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStorefrontReconcile".
+ */
+export interface TaskStorefrontReconcile {
+  input?: unknown;
   output?: unknown;
 }
 /**

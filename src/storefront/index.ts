@@ -6,6 +6,7 @@ import { createDownloadsCollection } from './collections/downloads'
 import { createProductFilesCollection, withLargeUploads } from './collections/productFiles'
 import { createProductsCollection } from './collections/products'
 import { createPurchasesCollection } from './collections/purchases'
+import { createReconciliationRunsCollection } from './collections/reconciliationRuns'
 import {
   createSignInLinkRequestsCollection,
   createSignInLinksCollection,
@@ -14,6 +15,7 @@ import { createStripeEventsCollection } from './collections/stripeEvents'
 import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
 import { createDownloadEndpoints } from './endpoints/download'
+import { createReconcileEndpoint } from './endpoints/reconcile'
 import {
   createRedeemSignInLinkEndpoint,
   createRequestSignInLinkEndpoint,
@@ -33,11 +35,14 @@ import {
 } from './hooks/revalidateProductPages'
 import { priceProductOnPublish } from './hooks/priceProductOnPublish'
 import { createSendPaymentFailedTask, createSendPurchaseReceiptTask } from './jobs/purchaseEmails'
+import { createReconcileTask } from './jobs/reconcile'
 import { resolveOptions } from './options'
 import { productFileStoreFor } from './storage/productFiles'
 
 export type {
   EmailConnection,
+  HealthOptions,
+  ReconciliationOptions,
   StorefrontPluginOptions,
   RateLimit,
   SignInLinkOptions,
@@ -52,6 +57,8 @@ export {
   PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
   PURCHASES_SLUG,
+  RECONCILE_TASK,
+  RECONCILIATION_RUNS_SLUG,
   SEND_PAYMENT_FAILED_TASK,
   SIGN_IN_LINK_REQUESTS_SLUG,
   SIGN_IN_LINKS_SLUG,
@@ -70,6 +77,7 @@ export {
   downloadPathFor,
 } from './operations/describeDownload'
 export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
+export { reconcile, type ReconciliationRun } from './reconciliation/sweep'
 export { requestSignInLink } from './operations/requestSignInLink'
 export { releaseStalledJobs, runJobsWorker, type JobsWorkerOptions } from './jobs/worker'
 export { getStorefrontOptions } from './options'
@@ -171,6 +179,7 @@ export const storefront =
         createStripeEventsCollection(options),
         createSignInLinksCollection(options),
         createSignInLinkRequestsCollection(options),
+        createReconciliationRunsCollection(options),
       ],
       upload: withLargeUploads(incomingConfig.upload, options),
       jobs: {
@@ -179,6 +188,7 @@ export const storefront =
           ...(jobs.tasks ?? []),
           createSendPurchaseReceiptTask(options),
           createSendPaymentFailedTask(options),
+          createReconcileTask(options),
         ],
       },
       custom: { ...incomingConfig.custom, storefront: options },
@@ -208,6 +218,7 @@ export const storefront =
         createStripeWebhookEndpoint(options),
         createRequestSignInLinkEndpoint(options),
         createRedeemSignInLinkEndpoint(options),
+        createReconcileEndpoint(options),
       ],
       jobs: {
         ...config.jobs,

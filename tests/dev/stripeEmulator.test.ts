@@ -911,9 +911,9 @@ describe('Stripe emulator: listing Checkout Sessions', () => {
     for await (const session of stripe.checkout.sessions.list({ limit: 2 })) all.push(session.id)
     expect(all).toEqual([...created].reverse())
 
-    expect(
-      (await stripe.checkout.sessions.list({ created: { gt: since + 3600 } })).data,
-    ).toEqual([])
+    expect((await stripe.checkout.sessions.list({ created: { gt: since + 3600 } })).data).toEqual(
+      [],
+    )
     expect(
       (await stripe.checkout.sessions.list({ status: 'open' })).data.map((session) => session.id),
     ).toEqual([created[4]])

@@ -4,29 +4,16 @@ import type { PurchaseDoc } from '../fulfilment/types'
 import type { StaffRequest } from '../operations/staff/staffAction'
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { userHasRole } from '../access'
 import { CHECKOUT_BODY_LIMIT_BYTES } from '../constants'
 import { StorefrontError } from '../errors'
 import { restoreAccess, revokeAccess } from '../operations/staff/changeAccess'
 import { grantComplimentaryPurchase } from '../operations/staff/grantComplimentaryPurchase'
 import { refundPurchase } from '../operations/staff/refundPurchase'
 import { resendReceipt } from '../operations/staff/resendReceipt'
-import { errorResponse, isCrossSiteCookieRequest, readBodyWithLimit } from './http'
+import { errorResponse, readBodyWithLimit } from './http'
+import { requireStaff } from './requireStaff'
 
 type Body = Record<string, unknown>
-
-/** Staff only: 401 for nobody signed in, 403 for anyone without a staff role (or cross-site). */
-function requireStaff(req: PayloadRequest, options: ResolvedStorefrontOptions) {
-  const user = req.user
-  if (!user || user.collection !== options.usersSlug)
-    throw new StorefrontError('Sign in to the admin as support staff to do this.', 401)
-  if (!userHasRole(user, options.staffRoles) || isCrossSiteCookieRequest(req))
-    throw new StorefrontError(
-      `Only support staff (${options.staffRoles.join(', ')}) can change purchases.`,
-      403,
-    )
-  return user
-}
 
 async function readBody(req: PayloadRequest): Promise<Body> {
   const raw = (await readBodyWithLimit(req, CHECKOUT_BODY_LIMIT_BYTES)).toString('utf8')

@@ -11,3 +11,4 @@ export { StripeEventTypeCell, StripeEventTypeField } from '../admin/StripeEventT
 export { PurchaseActions } from '../admin/PurchaseActions'
 export { StaffActionLog } from '../admin/StaffActionLog'
 export { PublishProblems } from '../admin/PublishProblems'
+export { ReconcileNow } from '../admin/ReconcileNow'

@@ -99,4 +99,3 @@ export function needsStatus(purchase: PurchaseDoc, allowed: PurchaseStatus[], do
       409,
     )
 }
-
