@@ -15,6 +15,7 @@ import { createStripeEventsCollection } from './collections/stripeEvents'
 import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
 import { createDownloadEndpoints } from './endpoints/download'
+import { createHealthEndpoint } from './endpoints/health'
 import { createReconcileEndpoint } from './endpoints/reconcile'
 import {
   createRedeemSignInLinkEndpoint,
@@ -219,6 +220,7 @@ export const storefront =
         createRequestSignInLinkEndpoint(options),
         createRedeemSignInLinkEndpoint(options),
         createReconcileEndpoint(options),
+        createHealthEndpoint(options),
       ],
       jobs: {
         ...config.jobs,
