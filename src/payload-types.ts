@@ -372,6 +372,19 @@ export interface StripeEvent {
   note?: string | null;
   paymentIntentId?: string | null;
   purchase?: (number | null) | Purchase;
+  /**
+   * Each time staff applied this event again, fetched from Stripe.
+   */
+  replays?:
+    | {
+        by: number | User;
+        byEmail?: string | null;
+        at: string;
+        reason: string;
+        result?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -855,6 +868,16 @@ export interface StripeEventsSelect<T extends boolean = true> {
   note?: T;
   paymentIntentId?: T;
   purchase?: T;
+  replays?:
+    | T
+    | {
+        by?: T;
+        byEmail?: T;
+        at?: T;
+        reason?: T;
+        result?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -12,11 +12,18 @@ import {
   createSignInLinksCollection,
 } from './collections/signInLinks'
 import { createStripeEventsCollection } from './collections/stripeEvents'
-import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
+import {
+  PRODUCT_FILES_SLUG,
+  PRODUCTS_SLUG,
+  PURCHASES_SLUG,
+  STOREFRONT_QUEUE,
+  STRIPE_EVENTS_SLUG,
+} from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
 import { createDownloadEndpoints } from './endpoints/download'
 import { createHealthEndpoint } from './endpoints/health'
 import { createReconcileEndpoint } from './endpoints/reconcile'
+import { createReplayStripeEventEndpoint } from './endpoints/replayStripeEvent'
 import {
   createRedeemSignInLinkEndpoint,
   createRequestSignInLinkEndpoint,
@@ -142,6 +149,12 @@ function withBehaviour(
       afterChange: [followNewProductFileVersion],
       beforeDelete: [refuseDeletingProductFileInUse],
     })
+  }
+  if (collection.slug === STRIPE_EVENTS_SLUG) {
+    return {
+      ...collection,
+      endpoints: [...(collection.endpoints || []), createReplayStripeEventEndpoint(options)],
+    }
   }
   if (collection.slug === PURCHASES_SLUG) {
     const withHooks = appendHooks(collection, { afterChange: [queuePurchaseEmails] })

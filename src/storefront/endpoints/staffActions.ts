@@ -15,7 +15,7 @@ import { requireStaff } from './requireStaff'
 
 type Body = Record<string, unknown>
 
-async function readBody(req: PayloadRequest): Promise<Body> {
+export async function readBody(req: PayloadRequest): Promise<Body> {
   const raw = (await readBodyWithLimit(req, CHECKOUT_BODY_LIMIT_BYTES)).toString('utf8')
   if (!raw.trim()) return {}
   try {
@@ -27,7 +27,7 @@ async function readBody(req: PayloadRequest): Promise<Body> {
   throw new StorefrontError('Send a JSON object, e.g. {"reason": "Customer asked by email"}.', 400)
 }
 
-function reasonOf(body: Body): string {
+export function reasonOf(body: Body): string {
   const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
   if (!reason || reason.length > 500)
     throw new StorefrontError(
