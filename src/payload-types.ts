@@ -209,6 +209,7 @@ export interface Purchase {
   amountCents: number;
   currency: string;
   status: 'pending' | 'paid' | 'failed' | 'refunded' | 'disputed' | 'revoked';
+  statusReason?: string | null;
   source: 'stripe' | 'comp';
   paidAt?: string | null;
   receipt?: {
@@ -802,6 +803,7 @@ export interface PurchasesSelect<T extends boolean = true> {
   amountCents?: T;
   currency?: T;
   status?: T;
+  statusReason?: T;
   source?: T;
   paidAt?: T;
   receipt?:

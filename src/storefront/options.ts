@@ -68,6 +68,7 @@ export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedS
     overrideProductsCollection: options.overrideProductsCollection,
     reconciliation: resolveReconciliation(options.reconciliation),
     health: resolveHealth(options.health),
+    earlyFraudWarnings: { refund: options.earlyFraudWarnings?.refund ?? false },
   }
 }
 

@@ -115,6 +115,16 @@ export type ReconciliationOptions = {
   alertEmail?: string
 }
 
+/** What the shop does when a card issuer warns of fraud (`radar.early_fraud_warning.created`). */
+export type EarlyFraudWarningOptions = {
+  /**
+   * Also refund the payment in Stripe (reason `fraudulent`), as Stripe advises to avoid the
+   * dispute and its fee. Access is revoked either way.
+   * @default false
+   */
+  refund?: boolean
+}
+
 /** `GET /api/storefront/health` for monitors. */
 export type HealthOptions = {
   /**
@@ -202,6 +212,11 @@ export type StorefrontPluginOptions = {
    */
   reconciliation?: ReconciliationOptions
   /**
+   * Early fraud warnings: access is revoked at once; optionally the payment is refunded.
+   * @default { refund: false }
+   */
+  earlyFraudWarnings?: EarlyFraudWarningOptions
+  /**
    * The health endpoint.
    * @default {}
    */
@@ -225,6 +240,7 @@ export type ResolvedStorefrontOptions = Required<
     | 'signInLinks'
     | 'reconciliation'
     | 'health'
+    | 'earlyFraudWarnings'
   >
 > &
   Pick<StorefrontPluginOptions, 'overrideProductsCollection' | 'supportEmail'> & {
@@ -237,4 +253,5 @@ export type ResolvedStorefrontOptions = Required<
         cron: null | string
       }
     health: HealthOptions
+    earlyFraudWarnings: Required<EarlyFraudWarningOptions>
   }

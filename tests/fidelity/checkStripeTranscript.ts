@@ -23,6 +23,12 @@ const REQUEST_TYPES: Array<{ method: string; path: RegExp; target: StripeTarget 
   { method: 'GET', path: /^\/v1\/charges\/[^/]+$/, target: 'ChargeRetrieveParams' },
   { method: 'GET', path: /^\/v1\/refunds\/[^/]+$/, target: 'RefundRetrieveParams' },
   { method: 'GET', path: /^\/v1\/disputes\/[^/]+$/, target: 'DisputeRetrieveParams' },
+  { method: 'POST', path: /^\/v1\/disputes\/[^/]+$/, target: 'DisputeUpdateParams' },
+  {
+    method: 'GET',
+    path: /^\/v1\/radar\/early_fraud_warnings\/[^/]+$/,
+    target: 'EarlyFraudWarningRetrieveParams',
+  },
   { method: 'GET', path: /^\/v1\/events\/[^/]+$/, target: 'EventRetrieveParams' },
 ]
 
@@ -36,6 +42,7 @@ const OBJECT_TYPES: Record<string, StripeTarget> = {
   charge: 'charge',
   refund: 'refund',
   dispute: 'dispute',
+  'radar.early_fraud_warning': 'radar.early_fraud_warning',
   event: 'event',
 }
 

@@ -31,6 +31,7 @@ const TARGETS = {
   charge: 'Stripe.Charge',
   refund: 'Stripe.Refund',
   dispute: 'Stripe.Dispute',
+  'radar.early_fraud_warning': 'Stripe.Radar.EarlyFraudWarning',
   event: 'Stripe.Event',
   error: '{ error: Stripe.StripeRawError }',
   SessionCreateParams: 'Stripe.Checkout.SessionCreateParams',
@@ -47,6 +48,8 @@ const TARGETS = {
   ChargeRetrieveParams: 'Stripe.ChargeRetrieveParams',
   RefundRetrieveParams: 'Stripe.RefundRetrieveParams',
   DisputeRetrieveParams: 'Stripe.DisputeRetrieveParams',
+  DisputeUpdateParams: 'Stripe.DisputeUpdateParams',
+  EarlyFraudWarningRetrieveParams: 'Stripe.Radar.EarlyFraudWarningRetrieveParams',
   EventRetrieveParams: 'Stripe.EventRetrieveParams',
 } as const
 

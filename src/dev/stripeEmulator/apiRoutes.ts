@@ -25,6 +25,7 @@ const RETRIEVABLE = {
   charges: ['charges', 'charge'],
   refunds: ['refunds', 'refund'],
   disputes: ['disputes', 'dispute'],
+  'radar/early_fraud_warnings': ['earlyFraudWarnings', 'radar.early_fraud_warning'],
   'checkout/sessions': ['sessions', 'checkout.session'],
 } as const
 

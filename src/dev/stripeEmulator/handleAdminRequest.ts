@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EmulatorContext } from './EmulatorContext'
 
 import { closeDispute, openDispute } from './disputes'
+import { createEarlyFraudWarning } from './earlyFraudWarnings'
 import { readRequestBody, respond } from './http'
 import { resetEmulator } from './EmulatorContext'
 
@@ -19,6 +20,8 @@ const ENDPOINTS = {
   'POST /_emulator/charges/:id/dispute':
     'open a dispute on a charge or payment intent (body: reason)',
   'POST /_emulator/disputes/:id/close': 'close a dispute (body: status=won|lost)',
+  'POST /_emulator/charges/:id/early_fraud_warning':
+    'an issuer early fraud warning on a charge or payment intent (body: fraud_type)',
   'POST /_emulator/faults':
     'answer the next {count} API requests to {method} {path} with {status} and {body} (fault injection)',
 }
@@ -117,6 +120,16 @@ export async function handleAdminRequest(
       return respond.json(response, {
         status: 200,
         body: openDispute(context, { chargeOrPaymentIntentId: id, reason: fields.reason }),
+      })
+    }
+    if (route === `POST /_emulator/charges/${id}/early_fraud_warning`) {
+      const fields = await readFields(request)
+      return respond.json(response, {
+        status: 200,
+        body: createEarlyFraudWarning(context, {
+          chargeOrPaymentIntentId: id,
+          fraudType: fields.fraud_type,
+        }),
       })
     }
     if (route === `POST /_emulator/disputes/${id}/close`) {

@@ -216,6 +216,17 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
         admin: asText('text', 'sidebar'),
       },
       {
+        // Why access ended when no staff member ended it (an early fraud warning), for support.
+        name: 'statusReason',
+        label: 'Why',
+        type: 'text',
+        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
+        admin: {
+          ...asText('text', 'sidebar'),
+          condition: (data) => Boolean(data?.statusReason),
+        },
+      },
+      {
         name: 'source',
         type: 'select',
         required: true,

@@ -1,13 +1,12 @@
-import type { Payload, PayloadRequest } from 'payload'
-
-import type { StripeKeys } from '../stripe/client'
 import type { FulfilResult } from './fulfil'
 import type { StripeEventEnvelope } from './stripeEventSchemas'
 import type { EventResult } from './types'
 
-import { inDurableTransaction } from '../database/transactions'
 import { paymentIntentIdOf } from '../stripe/checkoutSessions'
 import { fulfil } from './fulfil'
+import { handleEarlyFraudWarning } from './earlyFraudWarnings'
+import { type EventContext, recordOnly } from './eventContext'
+
 import { applyPaymentIntentEvent } from './paymentIntentEvents'
 import {
   checkoutSessionEventObject,
@@ -15,14 +14,6 @@ import {
   parseOrReject,
   refundedChargeObject,
 } from './stripeEventSchemas'
-
-export type EventContext = {
-  payload: Payload
-  stripe: StripeKeys
-  usersSlug: string
-  /** Stores the event's outcome; called inside the transaction that stores its effect. */
-  record: (req: PayloadRequest, result: EventResult) => Promise<void>
-}
 
 function toEventResult(result: FulfilResult): EventResult {
   if (result.kind === 'rejected') return { outcome: 'rejected', note: result.reason }
@@ -54,12 +45,6 @@ async function fulfilSessionEvent(
     alongside: (req, fulfilled) => context.record(req, toEventResult(fulfilled)),
   })
   return toEventResult(result)
-}
-
-/** Outcomes that change nothing are still stored through the same path, so they are checked too. */
-async function recordOnly(context: EventContext, result: EventResult): Promise<EventResult> {
-  await inDurableTransaction(context.payload, (req) => context.record(req, result))
-  return result
 }
 
 /**
@@ -94,6 +79,8 @@ export async function handleStripeEvent(
       const dispute = parseOrReject(disputeObject, event.data.object, 'The dispute')
       return byPaymentIntent(context, event.type, paymentIntentIdOf(dispute.payment_intent))
     }
+    case 'radar.early_fraud_warning.created':
+      return handleEarlyFraudWarning(event, context)
     case 'charge.dispute.closed': {
       const dispute = parseOrReject(disputeObject, event.data.object, 'The dispute')
       // Won, or an inquiry closed without a chargeback (warning_closed): the money stayed, access returns.
