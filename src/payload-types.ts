@@ -212,6 +212,23 @@ export interface Purchase {
   statusReason?: string | null;
   source: 'stripe' | 'comp';
   paidAt?: string | null;
+  disputeEvidence?: {
+    disputeId?: string | null;
+    status?: ('drafted' | 'submitted' | 'submit_failed') | null;
+    draftedAt?: string | null;
+    evidence?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    submittedAt?: string | null;
+    submittedByEmail?: string | null;
+    lastError?: string | null;
+  };
   receipt?: {
     status?: ('not_sent' | 'sent' | 'failed') | null;
     sentAt?: string | null;
@@ -226,7 +243,7 @@ export interface Purchase {
   };
   staffActions?:
     | {
-        action: 'resend_receipt' | 'comp_grant' | 'revoke' | 'restore' | 'refund';
+        action: 'resend_receipt' | 'comp_grant' | 'revoke' | 'restore' | 'refund' | 'dispute_evidence';
         by: number | User;
         byEmail?: string | null;
         at: string;
@@ -806,6 +823,17 @@ export interface PurchasesSelect<T extends boolean = true> {
   statusReason?: T;
   source?: T;
   paidAt?: T;
+  disputeEvidence?:
+    | T
+    | {
+        disputeId?: T;
+        status?: T;
+        draftedAt?: T;
+        evidence?: T;
+        submittedAt?: T;
+        submittedByEmail?: T;
+        lastError?: T;
+      };
   receipt?:
     | T
     | {

@@ -48,6 +48,7 @@ import { resolveOptions } from './options'
 import { productFileStoreFor } from './storage/productFiles'
 
 export type {
+  DisputeOptions,
   EarlyFraudWarningOptions,
   EmailConnection,
   HealthOptions,

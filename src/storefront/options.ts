@@ -69,6 +69,7 @@ export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedS
     reconciliation: resolveReconciliation(options.reconciliation),
     health: resolveHealth(options.health),
     earlyFraudWarnings: { refund: options.earlyFraudWarnings?.refund ?? false },
+    disputes: { autoSubmitEvidence: options.disputes?.autoSubmitEvidence ?? false },
   }
 }
 

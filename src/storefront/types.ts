@@ -125,6 +125,17 @@ export type EarlyFraudWarningOptions = {
   refund?: boolean
 }
 
+/** Disputes (chargebacks): the plugin drafts evidence from what it knows of the purchase. */
+export type DisputeOptions = {
+  /**
+   * Submit the drafted evidence to Stripe as soon as a dispute opens (`disputes.update` with
+   * `submit`); Stripe takes no more evidence after that. Off, staff read the draft on the purchase
+   * and submit it with one click.
+   * @default false
+   */
+  autoSubmitEvidence?: boolean
+}
+
 /** `GET /api/storefront/health` for monitors. */
 export type HealthOptions = {
   /**
@@ -217,6 +228,11 @@ export type StorefrontPluginOptions = {
    */
   earlyFraudWarnings?: EarlyFraudWarningOptions
   /**
+   * Dispute evidence.
+   * @default { autoSubmitEvidence: false }
+   */
+  disputes?: DisputeOptions
+  /**
    * The health endpoint.
    * @default {}
    */
@@ -241,6 +257,7 @@ export type ResolvedStorefrontOptions = Required<
     | 'reconciliation'
     | 'health'
     | 'earlyFraudWarnings'
+    | 'disputes'
   >
 > &
   Pick<StorefrontPluginOptions, 'overrideProductsCollection' | 'supportEmail'> & {
@@ -254,4 +271,5 @@ export type ResolvedStorefrontOptions = Required<
       }
     health: HealthOptions
     earlyFraudWarnings: Required<EarlyFraudWarningOptions>
+    disputes: Required<DisputeOptions>
   }

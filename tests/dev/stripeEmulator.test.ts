@@ -828,6 +828,52 @@ describe('Stripe emulator: refunds and disputes', () => {
       verify(await receiver.waitFor('charge.dispute.closed', dispute.id)).data.object,
     ).toMatchObject({ status: 'lost' })
   })
+
+  it('takes dispute evidence (merged), submits it once, and refuses unknown fields, over-long text and updates after submission', async () => {
+    const { paymentIntentId } = await paidSession()
+    const dispute = emulator.openDispute(paymentIntentId)
+    const draft = await stripe.disputes.update(dispute.id, {
+      evidence: { customer_email_address: 'ada@example.com', access_activity_log: 'one line' },
+    })
+    expect(draft.status).toBe('needs_response')
+    expect(draft.evidence.customer_email_address).toBe('ada@example.com')
+    expect(draft.evidence_details.has_evidence).toBe(true)
+
+    const submitted = await stripe.disputes.update(dispute.id, {
+      evidence: { product_description: 'A zip of templates' },
+      submit: true,
+    })
+    expect(submitted).toMatchObject({ status: 'under_review' })
+    expect(submitted.evidence).toMatchObject({
+      customer_email_address: 'ada@example.com',
+      product_description: 'A zip of templates',
+    })
+    expect(submitted.evidence_details.submission_count).toBe(1)
+    expect(eventsAbout(dispute.id).map((record) => record.event.type)).toEqual([
+      'charge.dispute.created',
+      'charge.dispute.updated',
+      'charge.dispute.updated',
+    ])
+    expect(
+      await caught(
+        stripe.disputes.update(dispute.id, { evidence: { uncategorized_text: 'more' } }),
+      ),
+    ).toMatchObject({ statusCode: 400, message: expect.stringContaining('already been submitted') })
+
+    const other = emulator.openDispute((await paidSession()).paymentIntentId)
+    expect(
+      await caught(
+        stripe.disputes.update(other.id, {
+          evidence: { favourite_colour: 'blue' } as never,
+        }),
+      ),
+    ).toMatchObject({ statusCode: 400, param: 'evidence[favourite_colour]' })
+    expect(
+      await caught(
+        stripe.disputes.update(other.id, { evidence: { access_activity_log: 'x'.repeat(20_001) } }),
+      ),
+    ).toMatchObject({ statusCode: 400, param: 'evidence[access_activity_log]' })
+  })
 })
 
 describe('Stripe emulator: admin endpoints and parsing', () => {

@@ -4,6 +4,7 @@ import type { ApiRequestInfo, StripeParams } from './types'
 import { createPrice, createProduct, updatePrice } from './catalog'
 import { createCheckoutSession } from './createCheckoutSession'
 import { createRefund } from './createRefund'
+import { updateDispute } from './disputes'
 import { listCheckoutSessions } from './listCheckoutSessions'
 import { StripeApiError } from './StripeApiError'
 import { stripeList } from './stripeObjects'
@@ -91,6 +92,12 @@ export const apiRoutes: ApiRoute[] = [
     pattern: /^\/v1\/prices\/([^/]+)$/,
     handle: (context, { pathIds: [id], params, request }) =>
       updatePrice(context, { id, params, request }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/disputes\/([^/]+)$/,
+    handle: (context, { pathIds: [id], params, request }) =>
+      updateDispute(context, { id, params, request }),
   },
   {
     method: 'POST',

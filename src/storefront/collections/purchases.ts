@@ -247,6 +247,34 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
           components: { Field: 'payload-plugin-storefront/client#PurchaseActions' },
         },
       },
+      {
+        // Drafted when Stripe reports a dispute; shown (and submitted) by the DisputeEvidence field.
+        name: 'disputeEvidence',
+        label: 'Dispute evidence',
+        type: 'group',
+        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
+        admin: {
+          condition: (data) => Boolean(data?.disputeEvidence?.disputeId),
+          components: { Field: 'payload-plugin-storefront/client#DisputeEvidence' },
+        },
+        fields: [
+          { name: 'disputeId', type: 'text' },
+          {
+            name: 'status',
+            type: 'select',
+            options: [
+              { label: 'Drafted (not submitted)', value: 'drafted' },
+              { label: 'Submitted to Stripe', value: 'submitted' },
+              { label: 'Refused by Stripe', value: 'submit_failed' },
+            ],
+          },
+          { name: 'draftedAt', type: 'date' },
+          { name: 'evidence', type: 'json' },
+          { name: 'submittedAt', type: 'date' },
+          { name: 'submittedByEmail', type: 'text' },
+          { name: 'lastError', type: 'text' },
+        ],
+      },
       emailRecord(options, 'receipt', 'Receipt email'),
       emailRecord(options, 'paymentFailedEmail', 'Payment-failed email'),
       {

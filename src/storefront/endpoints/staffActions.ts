@@ -10,6 +10,7 @@ import { restoreAccess, revokeAccess } from '../operations/staff/changeAccess'
 import { grantComplimentaryPurchase } from '../operations/staff/grantComplimentaryPurchase'
 import { refundPurchase } from '../operations/staff/refundPurchase'
 import { resendReceipt } from '../operations/staff/resendReceipt'
+import { submitDisputeEvidenceByStaff } from '../operations/staff/submitDisputeEvidence'
 import { errorResponse, readBodyWithLimit } from './http'
 import { requireStaff } from './requireStaff'
 
@@ -75,7 +76,8 @@ function staffEndpoint(
 
 /**
  * The staff actions on purchases, as `purchases` collection endpoints:
- * POST /api/purchases/:id/{resend-receipt,revoke,restore,refund} and POST /api/purchases/comp.
+ * POST /api/purchases/:id/{resend-receipt,revoke,restore,refund,submit-dispute-evidence} and
+ * POST /api/purchases/comp.
  */
 export function createStaffActionEndpoints(options: ResolvedStorefrontOptions): Endpoint[] {
   return [
@@ -100,6 +102,9 @@ export function createStaffActionEndpoints(options: ResolvedStorefrontOptions): 
         amountCents: body.amountCents as number | undefined,
       })
     }),
+    staffEndpoint(options, '/:id/submit-dispute-evidence', (request, _body, purchaseId) =>
+      submitDisputeEvidenceByStaff({ ...request, purchaseId }),
+    ),
     staffEndpoint(options, '/comp', (request, body) => {
       const userId = idOf(body.userId)
       const userEmail = typeof body.userEmail === 'string' ? body.userEmail.trim() : ''

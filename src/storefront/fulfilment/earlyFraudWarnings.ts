@@ -59,7 +59,8 @@ export async function handleEarlyFraudWarning(
     record: context.record,
     reason,
   })
-  if (!context.refundOnEarlyFraudWarning || !warning.actionable || !result.purchaseId) return result
+  if (!context.options.earlyFraudWarnings.refund || !warning.actionable || !result.purchaseId)
+    return result
 
   try {
     const refund = await refundPayment(context.stripe, {

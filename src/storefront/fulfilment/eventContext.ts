@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { StripeKeys } from '../stripe/client'
+import type { ResolvedStorefrontOptions } from '../types'
 import type { EventResult } from './types'
 
 import { inDurableTransaction } from '../database/transactions'
@@ -13,8 +14,8 @@ export type EventContext = {
   record: (req: PayloadRequest, result: EventResult) => Promise<void>
   /** Stores an outcome that changes nothing, through the same checked path. */
   recordOnly: (result: EventResult) => Promise<EventResult>
-  /** Option `earlyFraudWarnings.refund`. */
-  refundOnEarlyFraudWarning: boolean
+  /** The plugin's options (early fraud warning refunds, dispute evidence, the store's name). */
+  options: ResolvedStorefrontOptions
 }
 
 /** Outcomes that change nothing are still stored through the same path, so they are checked too. */

@@ -1,9 +1,11 @@
 import type { FulfilResult } from './fulfil'
 import type { StripeEventEnvelope } from './stripeEventSchemas'
+import { submitDisputeEvidence } from './submitDisputeEvidence'
 import type { EventResult } from './types'
 
 import { paymentIntentIdOf } from '../stripe/checkoutSessions'
 import { fulfil } from './fulfil'
+import { draftDisputeEvidence } from './disputeEvidence'
 import { handleEarlyFraudWarning } from './earlyFraudWarnings'
 import { type EventContext, recordOnly } from './eventContext'
 
@@ -77,7 +79,14 @@ export async function handleStripeEvent(
     }
     case 'charge.dispute.created': {
       const dispute = parseOrReject(disputeObject, event.data.object, 'The dispute')
-      return byPaymentIntent(context, event.type, paymentIntentIdOf(dispute.payment_intent))
+      const result = await byPaymentIntent(
+        context,
+        event.type,
+        paymentIntentIdOf(dispute.payment_intent),
+      )
+      if (result.purchaseId !== undefined)
+        await answerDispute(context, dispute.id, result.purchaseId)
+      return result
     }
     case 'radar.early_fraud_warning.created':
       return handleEarlyFraudWarning(event, context)
@@ -98,6 +107,36 @@ export async function handleStripeEvent(
         note: `event type ${event.type} is not used by the shop`,
       })
   }
+}
+
+/**
+ * Drafts the evidence for a new dispute on the purchase and, with `disputes.autoSubmitEvidence`,
+ * submits it. A failed draft fails the event (retried); a refused or failed submission is
+ * recorded on the purchase for staff to submit by hand, and the event stays processed.
+ */
+async function answerDispute(
+  context: EventContext,
+  disputeId: string,
+  purchaseId: number | string,
+): Promise<void> {
+  await draftDisputeEvidence({
+    payload: context.payload,
+    purchaseId,
+    disputeId,
+    storeName: context.options.storeName,
+  })
+  if (!context.options.disputes.autoSubmitEvidence) return
+  await submitDisputeEvidence({
+    payload: context.payload,
+    options: context.options,
+    purchaseId,
+    by: 'automatically, when the dispute opened',
+  }).catch((error: unknown) =>
+    context.payload.logger.warn(
+      { err: error, disputeId },
+      'Dispute evidence was drafted but not submitted; staff can submit it from the purchase.',
+    ),
+  )
 }
 
 function byPaymentIntent(

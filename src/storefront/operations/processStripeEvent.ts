@@ -73,7 +73,7 @@ export async function processStripeEvent(
       usersSlug: options.usersSlug,
       record,
       recordOnly: (outcome) => recordOnly({ payload, record }, outcome),
-      refundOnEarlyFraudWarning: options.earlyFraudWarnings.refund,
+      options,
     })
     return { duplicate: false, outcome: result.outcome }
   } catch (error) {

@@ -28,6 +28,7 @@ import { MoneyField as MoneyField_73a45259e546e324faff8d0b3275adcc } from 'paylo
 import { StripeLink as StripeLink_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { ReadOnlyText as ReadOnlyText_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { PurchaseActions as PurchaseActions_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { DisputeEvidence as DisputeEvidence_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StaffActionLog as StaffActionLog_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StripeEventTypeCell as StripeEventTypeCell_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StripeEventTypeField as StripeEventTypeField_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
@@ -69,6 +70,7 @@ export const importMap = {
   "payload-plugin-storefront/client#StripeLink": StripeLink_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#ReadOnlyText": ReadOnlyText_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#PurchaseActions": PurchaseActions_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#DisputeEvidence": DisputeEvidence_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StaffActionLog": StaffActionLog_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StripeEventTypeCell": StripeEventTypeCell_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StripeEventTypeField": StripeEventTypeField_73a45259e546e324faff8d0b3275adcc,

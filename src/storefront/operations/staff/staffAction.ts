@@ -18,6 +18,7 @@ export const STAFF_ACTIONS = [
   { value: 'revoke', label: 'Access revoked' },
   { value: 'restore', label: 'Access restored' },
   { value: 'refund', label: 'Refund requested in Stripe' },
+  { value: 'dispute_evidence', label: 'Dispute evidence submitted' },
 ] as const
 
 export type StaffAction = (typeof STAFF_ACTIONS)[number]['value']
