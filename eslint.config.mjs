@@ -66,6 +66,24 @@ const config = [
     },
   },
   {
+    // One folder deeper (operations/staff/): '../../' is still inside the plugin, '../../../' is not.
+    files: ['src/storefront/*/*/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            devTools,
+            {
+              group: ['@/*', '@payload-config', '../../../*'],
+              message: 'The plugin imports nothing from the app that hosts it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may reach into the plugin's modules, but its index only by the package name: the
     // bare folder '@/storefront' resolves through its package.json to dist/, which a fresh clone
     // has not built.

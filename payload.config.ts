@@ -134,6 +134,12 @@ const config = buildConfig({
       // Off where something else runs the jobs queue (the test suite runs it step by step).
       ...(env.JOBS_AUTORUN ? {} : { jobsAutoRunCron: false }),
       email: emailConnection,
+      reconciliation: {
+        everyMinutes:
+          env.RECONCILIATION_EVERY_MINUTES === 'off' ? false : env.RECONCILIATION_EVERY_MINUTES,
+        alertEmail: env.RECONCILIATION_ALERT_EMAIL,
+      },
+      health: { token: env.HEALTH_TOKEN },
       stripe: {
         secretKey: env.STRIPE_SECRET_KEY,
         webhookSecret: env.STRIPE_WEBHOOK_SECRET,

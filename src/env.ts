@@ -89,6 +89,21 @@ function envSchema(strict: boolean) {
       .int()
       .min(1, 'must be a whole number of seconds, 1 or more')
       .default(300),
+    // The reconciliation sweep: minutes between runs, or "off" (staff still press "Reconcile now").
+    RECONCILIATION_EVERY_MINUTES: z
+      .union([z.literal('off'), z.coerce.number().int().min(1)], {
+        error: 'must be a number of minutes that divides an hour (5, 15, 30…) or "off"',
+      })
+      .default(15),
+    // Where the sweep says it repaired something (a webhook went missing).
+    RECONCILIATION_ALERT_EMAIL: z
+      .email({ error: 'must be an email address, e.g. ops@your-domain.com' })
+      .optional(),
+    // A monitor's bearer token for GET /api/storefront/health.
+    HEALTH_TOKEN: z
+      .string()
+      .min(32, 'must be at least 32 random characters (openssl rand -hex 32)')
+      .optional(),
     // `npm run worker`: how many jobs one worker takes per round.
     JOBS_WORKER_BATCH_SIZE: z.coerce
       .number()

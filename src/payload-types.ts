@@ -76,6 +76,7 @@ export interface Config {
     'stripe-events': StripeEvent;
     'sign-in-links': SignInLink;
     'sign-in-link-requests': SignInLinkRequest;
+    'reconciliation-runs': ReconciliationRun;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'sign-in-links': SignInLinksSelect<false> | SignInLinksSelect<true>;
     'sign-in-link-requests': SignInLinkRequestsSelect<false> | SignInLinkRequestsSelect<true>;
+    'reconciliation-runs': ReconciliationRunsSelect<false> | ReconciliationRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -111,8 +113,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -122,6 +128,7 @@ export interface Config {
     tasks: {
       storefrontSendPurchaseReceipt: TaskStorefrontSendPurchaseReceipt;
       storefrontSendPaymentFailedEmail: TaskStorefrontSendPaymentFailedEmail;
+      storefrontReconcile: TaskStorefrontReconcile;
       inline: {
         input: unknown;
         output: unknown;
@@ -202,8 +209,26 @@ export interface Purchase {
   amountCents: number;
   currency: string;
   status: 'pending' | 'paid' | 'failed' | 'refunded' | 'disputed' | 'revoked';
+  statusReason?: string | null;
   source: 'stripe' | 'comp';
   paidAt?: string | null;
+  disputeEvidence?: {
+    disputeId?: string | null;
+    status?: ('drafted' | 'submitted' | 'submit_failed') | null;
+    draftedAt?: string | null;
+    evidence?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    submittedAt?: string | null;
+    submittedByEmail?: string | null;
+    lastError?: string | null;
+  };
   receipt?: {
     status?: ('not_sent' | 'sent' | 'failed') | null;
     sentAt?: string | null;
@@ -218,7 +243,7 @@ export interface Purchase {
   };
   staffActions?:
     | {
-        action: 'resend_receipt' | 'comp_grant' | 'revoke' | 'restore' | 'refund';
+        action: 'resend_receipt' | 'comp_grant' | 'revoke' | 'restore' | 'refund' | 'dispute_evidence';
         by: number | User;
         byEmail?: string | null;
         at: string;
@@ -365,6 +390,19 @@ export interface StripeEvent {
   note?: string | null;
   paymentIntentId?: string | null;
   purchase?: (number | null) | Purchase;
+  /**
+   * Each time staff applied this event again, fetched from Stripe.
+   */
+  replays?:
+    | {
+        by: number | User;
+        byEmail?: string | null;
+        at: string;
+        reason: string;
+        result?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -422,6 +460,58 @@ export interface SignInLinkRequest {
   id: number;
   emailHash: string;
   ip: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Each sweep of Stripe for paid checkouts that never became purchases (a lost webhook) and for Stripe events that failed. Anything it repaired is listed on the run.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliation-runs".
+ */
+export interface ReconciliationRun {
+  id: number;
+  trigger: 'schedule' | 'staff';
+  startedBy?: (number | null) | User;
+  status: 'running' | 'succeeded' | 'failed';
+  windowStart: string;
+  windowEnd: string;
+  finishedAt?: string | null;
+  sessionsSeen?: number | null;
+  purchasesRepaired?: number | null;
+  purchasesSettled?: number | null;
+  eventsRepaired?: number | null;
+  errorCount?: number | null;
+  /**
+   * What this run changed.
+   */
+  repairs?:
+    | {
+        kind: string;
+        ref: string;
+        purchase?: (number | null) | Purchase;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Sessions or events it could not apply: Stripe or the database failed (tried again next run), or the session does not sell what the shop sells (never applied).
+   */
+  problems?:
+    | {
+        ref: string;
+        kind: 'error' | 'skipped';
+        message: string;
+        id?: string | null;
+      }[]
+    | null;
+  alert?: {
+    status?: ('not_needed' | 'no_address' | 'sent' | 'failed') | null;
+    to?: string | null;
+    resendId?: string | null;
+    lastError?: string | null;
+  };
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -494,7 +584,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail';
+        taskSlug:
+          'inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail' | 'storefrontReconcile';
         taskID: string;
         input?:
           | {
@@ -527,10 +618,20 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail') | null;
+  taskSlug?:
+    ('inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail' | 'storefrontReconcile') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -576,6 +677,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sign-in-link-requests';
         value: number | SignInLinkRequest;
+      } | null)
+    | ({
+        relationTo: 'reconciliation-runs';
+        value: number | ReconciliationRun;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -715,8 +820,20 @@ export interface PurchasesSelect<T extends boolean = true> {
   amountCents?: T;
   currency?: T;
   status?: T;
+  statusReason?: T;
   source?: T;
   paidAt?: T;
+  disputeEvidence?:
+    | T
+    | {
+        disputeId?: T;
+        status?: T;
+        draftedAt?: T;
+        evidence?: T;
+        submittedAt?: T;
+        submittedByEmail?: T;
+        lastError?: T;
+      };
   receipt?:
     | T
     | {
@@ -781,6 +898,16 @@ export interface StripeEventsSelect<T extends boolean = true> {
   note?: T;
   paymentIntentId?: T;
   purchase?: T;
+  replays?:
+    | T
+    | {
+        by?: T;
+        byEmail?: T;
+        at?: T;
+        reason?: T;
+        result?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -805,6 +932,51 @@ export interface SignInLinksSelect<T extends boolean = true> {
 export interface SignInLinkRequestsSelect<T extends boolean = true> {
   emailHash?: T;
   ip?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliation-runs_select".
+ */
+export interface ReconciliationRunsSelect<T extends boolean = true> {
+  trigger?: T;
+  startedBy?: T;
+  status?: T;
+  windowStart?: T;
+  windowEnd?: T;
+  finishedAt?: T;
+  sessionsSeen?: T;
+  purchasesRepaired?: T;
+  purchasesSettled?: T;
+  eventsRepaired?: T;
+  errorCount?: T;
+  repairs?:
+    | T
+    | {
+        kind?: T;
+        ref?: T;
+        purchase?: T;
+        note?: T;
+        id?: T;
+      };
+  problems?:
+    | T
+    | {
+        ref?: T;
+        kind?: T;
+        message?: T;
+        id?: T;
+      };
+  alert?:
+    | T
+    | {
+        status?: T;
+        to?: T;
+        resendId?: T;
+        lastError?: T;
+      };
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -844,6 +1016,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -881,6 +1054,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -909,6 +1110,14 @@ export interface TaskStorefrontSendPaymentFailedEmail {
     purchaseId: string;
     resendKey?: string | null;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStorefrontReconcile".
+ */
+export interface TaskStorefrontReconcile {
+  input?: unknown;
   output?: unknown;
 }
 /**

@@ -57,7 +57,30 @@ describe('storefront() options', () => {
     expect(config.jobs!.tasks!.map((task) => task.slug)).toEqual([
       'storefrontSendPurchaseReceipt',
       'storefrontSendPaymentFailedEmail',
+      'storefrontReconcile',
     ])
+  })
+
+  it('reconciliation: every 15 minutes by default; other divisors of an hour or day; false keeps the task and its schedule (the schema) but never schedules', () => {
+    const schedule = (config: Config) =>
+      config.jobs!.tasks!.find((task) => task.slug === 'storefrontReconcile')!.schedule!
+    expect(schedule(build())[0]).toMatchObject({ cron: '*/15 * * * *', queue: 'storefront' })
+    expect(schedule(build({ reconciliation: { everyMinutes: 5 } }))[0].cron).toBe('*/5 * * * *')
+    expect(schedule(build({ reconciliation: { everyMinutes: 120 } }))[0].cron).toBe('0 */2 * * *')
+    expect(schedule(build({ reconciliation: { everyMinutes: false } }))).toHaveLength(1)
+    for (const everyMinutes of [7, 0, 90, 1.5]) {
+      expect(() => build({ reconciliation: { everyMinutes } })).toThrow(
+        /reconciliation.everyMinutes must divide an hour/,
+      )
+    }
+    expect(() => build({ reconciliation: { overlapMinutes: -1 } })).toThrow(
+      /reconciliation.overlapMinutes must be a whole number/,
+    )
+  })
+
+  it('health.token: at least 32 characters, or none', () => {
+    expect(() => build({ health: { token: 'short' } })).toThrow(/at least 32 random characters/)
+    expect(() => build({ health: { token: 'x'.repeat(32) } })).not.toThrow()
   })
 
   it('disabled: keeps the collections and tasks (the schema never changes) but adds no behaviour', () => {

@@ -244,6 +244,7 @@ describe('webhook fuzzing (fast-check)', () => {
             'charge.refunded',
             'charge.dispute.created',
             'charge.dispute.closed',
+            'radar.early_fraud_warning.created',
           ),
           fc.string(),
         ),

@@ -56,5 +56,11 @@ export function hardenPayloadInternals(config: SanitizedConfig): SanitizedConfig
       }
     }
   }
+  // Payload adds `payload-jobs-stats` when a task has a schedule (the reconciliation sweep): when
+  // each schedule last fired. Any signed-in user could otherwise rewrite it and stop the sweep.
+  for (const global of config.globals ?? []) {
+    if (global.slug !== 'payload-jobs-stats') continue
+    global.access = { ...global.access, read: staffOnly, update: staffOnly }
+  }
   return config
 }

@@ -21,10 +21,14 @@ export const SIGN_IN_LINK_REQUESTS_SLUG = 'sign-in-link-requests'
  */
 export const DOWNLOAD_CHUNK_BYTES = 1 << 20
 
+/** Every run of the reconciliation sweep: its window, what it saw and what it repaired. */
+export const RECONCILIATION_RUNS_SLUG = 'reconciliation-runs'
+
 /** The Payload jobs queue the plugin's tasks run on. */
 export const STOREFRONT_QUEUE = 'storefront'
 export const SEND_PURCHASE_RECEIPT_TASK = 'storefrontSendPurchaseReceipt'
 export const SEND_PAYMENT_FAILED_TASK = 'storefrontSendPaymentFailedEmail'
+export const RECONCILE_TASK = 'storefrontReconcile'
 
 /**
  * Resend outages are usually short: retry quickly at first, then back off

@@ -6,14 +6,24 @@ import { createDownloadsCollection } from './collections/downloads'
 import { createProductFilesCollection, withLargeUploads } from './collections/productFiles'
 import { createProductsCollection } from './collections/products'
 import { createPurchasesCollection } from './collections/purchases'
+import { createReconciliationRunsCollection } from './collections/reconciliationRuns'
 import {
   createSignInLinkRequestsCollection,
   createSignInLinksCollection,
 } from './collections/signInLinks'
 import { createStripeEventsCollection } from './collections/stripeEvents'
-import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STOREFRONT_QUEUE } from './constants'
+import {
+  PRODUCT_FILES_SLUG,
+  PRODUCTS_SLUG,
+  PURCHASES_SLUG,
+  STOREFRONT_QUEUE,
+  STRIPE_EVENTS_SLUG,
+} from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
 import { createDownloadEndpoints } from './endpoints/download'
+import { createHealthEndpoint } from './endpoints/health'
+import { createReconcileEndpoint } from './endpoints/reconcile'
+import { createReplayStripeEventEndpoint } from './endpoints/replayStripeEvent'
 import {
   createRedeemSignInLinkEndpoint,
   createRequestSignInLinkEndpoint,
@@ -34,11 +44,16 @@ import {
 } from './hooks/revalidateProductPages'
 import { priceProductOnPublish } from './hooks/priceProductOnPublish'
 import { createSendPaymentFailedTask, createSendPurchaseReceiptTask } from './jobs/purchaseEmails'
+import { createReconcileTask } from './jobs/reconcile'
 import { resolveOptions } from './options'
 import { productFileStoreFor } from './storage/productFiles'
 
 export type {
+  DisputeOptions,
+  EarlyFraudWarningOptions,
   EmailConnection,
+  HealthOptions,
+  ReconciliationOptions,
   StorefrontPluginOptions,
   RateLimit,
   SignInLinkOptions,
@@ -53,6 +68,8 @@ export {
   PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
   PURCHASES_SLUG,
+  RECONCILE_TASK,
+  RECONCILIATION_RUNS_SLUG,
   SEND_PAYMENT_FAILED_TASK,
   SIGN_IN_LINK_REQUESTS_SLUG,
   SIGN_IN_LINKS_SLUG,
@@ -71,6 +88,7 @@ export {
   downloadPathFor,
 } from './operations/describeDownload'
 export { fulfilReturningShopper } from './operations/fulfilReturningShopper'
+export { reconcile, type ReconciliationRun } from './reconciliation/sweep'
 export { requestSignInLink } from './operations/requestSignInLink'
 export { releaseStalledJobs, runJobsWorker, type JobsWorkerOptions } from './jobs/worker'
 export { getStorefrontOptions } from './options'
@@ -139,6 +157,12 @@ function withBehaviour(
       beforeDelete: [refuseDeletingProductFileInUse],
     })
   }
+  if (collection.slug === STRIPE_EVENTS_SLUG) {
+    return {
+      ...collection,
+      endpoints: [...(collection.endpoints || []), createReplayStripeEventEndpoint(options)],
+    }
+  }
   if (collection.slug === PURCHASES_SLUG) {
     const withHooks = appendHooks(collection, { afterChange: [queuePurchaseEmails] })
     return {
@@ -176,6 +200,7 @@ export const storefront =
         createStripeEventsCollection(options),
         createSignInLinksCollection(options),
         createSignInLinkRequestsCollection(options),
+        createReconciliationRunsCollection(options),
       ],
       upload: withLargeUploads(incomingConfig.upload, options),
       jobs: {
@@ -184,6 +209,7 @@ export const storefront =
           ...(jobs.tasks ?? []),
           createSendPurchaseReceiptTask(options),
           createSendPaymentFailedTask(options),
+          createReconcileTask(options),
         ],
       },
       custom: { ...incomingConfig.custom, storefront: options },
@@ -213,6 +239,8 @@ export const storefront =
         createStripeWebhookEndpoint(options),
         createRequestSignInLinkEndpoint(options),
         createRedeemSignInLinkEndpoint(options),
+        createReconcileEndpoint(options),
+        createHealthEndpoint(options),
       ],
       jobs: {
         ...config.jobs,

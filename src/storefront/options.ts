@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type {
+  HealthOptions,
   ResolvedStorefrontOptions,
   SignInLinkOptions,
   StorefrontPluginOptions,
@@ -22,6 +23,23 @@ const DEFAULT_SIGN_IN_LINKS: Required<SignInLinkOptions> = {
   expiresInMinutes: 15,
   perEmail: { max: 3, windowMinutes: 15 },
   perIp: { max: 10, windowMinutes: 15 },
+}
+
+/** A cron for "every N minutes", or an error naming the values that work. */
+function reconciliationCron(everyMinutes: false | number): null | string {
+  if (everyMinutes === false) return null
+  const valid =
+    Number.isInteger(everyMinutes) &&
+    everyMinutes > 0 &&
+    (everyMinutes < 60
+      ? 60 % everyMinutes === 0
+      : everyMinutes % 60 === 0 && 24 % (everyMinutes / 60) === 0)
+  if (!valid) {
+    throw new Error(
+      `storefront(): reconciliation.everyMinutes must divide an hour (1, 5, 10, 15, 30…) or be whole hours dividing a day (60, 120, 360…), or false for no schedule; got ${String(everyMinutes)}.`,
+    )
+  }
+  return everyMinutes < 60 ? `*/${everyMinutes} * * * *` : `0 */${everyMinutes / 60} * * *`
 }
 
 /** Every option with its default, checked once when the config is built. */
@@ -48,7 +66,39 @@ export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedS
     productFilesDir: options.productFilesDir ?? 'private/products',
     maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 ** 3,
     overrideProductsCollection: options.overrideProductsCollection,
+    reconciliation: resolveReconciliation(options.reconciliation),
+    health: resolveHealth(options.health),
+    earlyFraudWarnings: { refund: options.earlyFraudWarnings?.refund ?? false },
+    disputes: { autoSubmitEvidence: options.disputes?.autoSubmitEvidence ?? false },
   }
+}
+
+function resolveReconciliation(
+  options: StorefrontPluginOptions['reconciliation'] = {},
+): ResolvedStorefrontOptions['reconciliation'] {
+  const everyMinutes = options.everyMinutes ?? 15
+  const overlapMinutes = options.overlapMinutes ?? 24 * 60
+  if (!Number.isInteger(overlapMinutes) || overlapMinutes < 0) {
+    throw new Error(
+      `storefront(): reconciliation.overlapMinutes must be a whole number of minutes (default 1440); got ${String(overlapMinutes)}.`,
+    )
+  }
+  return {
+    everyMinutes,
+    overlapMinutes,
+    alertEmail: options.alertEmail?.trim() || undefined,
+    cron: reconciliationCron(everyMinutes),
+  }
+}
+
+function resolveHealth(options: StorefrontPluginOptions['health'] = {}): HealthOptions {
+  const token = options.token?.trim() || undefined
+  if (token && token.length < 32) {
+    throw new Error(
+      'storefront(): health.token must be at least 32 random characters (openssl rand -hex 32); a monitor sends it as a bearer token.',
+    )
+  }
+  return { token }
 }
 
 /** The plugin's resolved options, kept on the config so app pages can call the plugin's functions. */

@@ -828,6 +828,52 @@ describe('Stripe emulator: refunds and disputes', () => {
       verify(await receiver.waitFor('charge.dispute.closed', dispute.id)).data.object,
     ).toMatchObject({ status: 'lost' })
   })
+
+  it('takes dispute evidence (merged), submits it once, and refuses unknown fields, over-long text and updates after submission', async () => {
+    const { paymentIntentId } = await paidSession()
+    const dispute = emulator.openDispute(paymentIntentId)
+    const draft = await stripe.disputes.update(dispute.id, {
+      evidence: { customer_email_address: 'ada@example.com', access_activity_log: 'one line' },
+    })
+    expect(draft.status).toBe('needs_response')
+    expect(draft.evidence.customer_email_address).toBe('ada@example.com')
+    expect(draft.evidence_details.has_evidence).toBe(true)
+
+    const submitted = await stripe.disputes.update(dispute.id, {
+      evidence: { product_description: 'A zip of templates' },
+      submit: true,
+    })
+    expect(submitted).toMatchObject({ status: 'under_review' })
+    expect(submitted.evidence).toMatchObject({
+      customer_email_address: 'ada@example.com',
+      product_description: 'A zip of templates',
+    })
+    expect(submitted.evidence_details.submission_count).toBe(1)
+    expect(eventsAbout(dispute.id).map((record) => record.event.type)).toEqual([
+      'charge.dispute.created',
+      'charge.dispute.updated',
+      'charge.dispute.updated',
+    ])
+    expect(
+      await caught(
+        stripe.disputes.update(dispute.id, { evidence: { uncategorized_text: 'more' } }),
+      ),
+    ).toMatchObject({ statusCode: 400, message: expect.stringContaining('already been submitted') })
+
+    const other = emulator.openDispute((await paidSession()).paymentIntentId)
+    expect(
+      await caught(
+        stripe.disputes.update(other.id, {
+          evidence: { favourite_colour: 'blue' } as never,
+        }),
+      ),
+    ).toMatchObject({ statusCode: 400, param: 'evidence[favourite_colour]' })
+    expect(
+      await caught(
+        stripe.disputes.update(other.id, { evidence: { access_activity_log: 'x'.repeat(20_001) } }),
+      ),
+    ).toMatchObject({ statusCode: 400, param: 'evidence[access_activity_log]' })
+  })
 })
 
 describe('Stripe emulator: admin endpoints and parsing', () => {
@@ -874,5 +920,106 @@ describe('Stripe emulator: admin endpoints and parsing', () => {
     expect(() => parseStripeParams('metadata[__proto__][polluted]=1')).toThrow(
       /Invalid parameter name/,
     )
+  })
+})
+
+describe('Stripe emulator: listing Checkout Sessions', () => {
+  it('lists newest first, filtered by created and status, a page of limit at a time with has_more', async () => {
+    const created: string[] = []
+    for (let index = 0; index < 5; index += 1) {
+      const session = await stripe.checkout.sessions.create(checkoutParams)
+      if (index < 4)
+        emulator.payCheckoutSession(session.id, { method: 'card', cardNumber: '4242424242424242' })
+      created.push(session.id)
+    }
+    const since = (await stripe.checkout.sessions.retrieve(created[0])).created
+
+    const first = await stripe.checkout.sessions.list({
+      created: { gte: since },
+      status: 'complete',
+      limit: 3,
+    })
+    expect(first.object).toBe('list')
+    expect(first.url).toBe('/v1/checkout/sessions')
+    expect(first.data.map((session) => session.id)).toEqual([created[3], created[2], created[1]])
+    expect(first.has_more).toBe(true)
+    const second = await stripe.checkout.sessions.list({
+      created: { gte: since },
+      status: 'complete',
+      limit: 3,
+      starting_after: first.data[2].id,
+    })
+    expect(second.data.map((session) => session.id)).toEqual([created[0]])
+    expect(second.has_more).toBe(false)
+
+    // The SDK's auto-pagination follows starting_after until has_more is false.
+    const all: string[] = []
+    for await (const session of stripe.checkout.sessions.list({ limit: 2 })) all.push(session.id)
+    expect(all).toEqual([...created].reverse())
+
+    expect((await stripe.checkout.sessions.list({ created: { gt: since + 3600 } })).data).toEqual(
+      [],
+    )
+    expect(
+      (await stripe.checkout.sessions.list({ status: 'open' })).data.map((session) => session.id),
+    ).toEqual([created[4]])
+  })
+
+  it('refuses a limit over 100, an unknown status or filter, and an unknown cursor like Stripe', async () => {
+    expect(await caught(stripe.checkout.sessions.list({ limit: 101 }))).toMatchObject({
+      statusCode: 400,
+      param: 'limit',
+    })
+    expect(
+      await caught(stripe.checkout.sessions.list({ status: 'paid' as 'complete' })),
+    ).toMatchObject({ statusCode: 400, param: 'status' })
+    expect(
+      await caught(
+        stripe.checkout.sessions.list({ created: { after: 1 } as unknown as { gte: number } }),
+      ),
+    ).toMatchObject({ statusCode: 400, param: 'created[after]' })
+    expect(
+      await caught(stripe.checkout.sessions.list({ starting_after: 'cs_test_nobody' })),
+    ).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'starting_after' })
+  })
+})
+
+describe('Stripe emulator: switching webhook deliveries off', () => {
+  it('records events but delivers none while off, and delivers again once on (nothing re-sent)', async () => {
+    const off = await fetch(`${emulator.url}/_emulator/webhooks`, {
+      method: 'POST',
+      body: new URLSearchParams({ enabled: 'false' }),
+    })
+    expect(await off.json()).toEqual({ enabled: false, url: receiver.url })
+    const { session } = await paidSession()
+    await emulator.idle()
+    const [record] = eventsAbout(session.id)
+    expect(record.event.type).toBe('checkout.session.completed')
+    expect(record.event.pending_webhooks).toBe(0)
+    expect(record.delivery).toEqual({ status: 'not_sent', attempts: [] })
+    expect(receiver.deliveries).toEqual([])
+
+    const on = await fetch(`${emulator.url}/_emulator/webhooks`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ enabled: true }),
+    })
+    expect(await on.json()).toMatchObject({ enabled: true })
+    const later = await paidSession()
+    await receiver.waitFor('checkout.session.completed', later.session.id)
+    expect(receiver.deliveries.some((delivery) => delivery.event.id === record.event.id)).toBe(
+      false,
+    )
+  })
+
+  it('refuses anything but enabled=true|false', async () => {
+    const refused = await fetch(`${emulator.url}/_emulator/webhooks`, {
+      method: 'POST',
+      body: new URLSearchParams({ enabled: 'maybe' }),
+    })
+    expect(refused.status).toBe(400)
+    expect(await (await fetch(`${emulator.url}/_emulator/webhooks`)).json()).toMatchObject({
+      enabled: true,
+    })
   })
 })

@@ -7,6 +7,7 @@ import type { RequestPolicy } from './transcripts'
 const REQUEST_TYPES: Array<{ method: string; path: RegExp; target: StripeTarget }> = [
   { method: 'POST', path: /^\/v1\/checkout\/sessions$/, target: 'SessionCreateParams' },
   { method: 'GET', path: /^\/v1\/checkout\/sessions\/[^/]+$/, target: 'SessionRetrieveParams' },
+  { method: 'GET', path: /^\/v1\/checkout\/sessions$/, target: 'SessionListParams' },
   {
     method: 'GET',
     path: /^\/v1\/checkout\/sessions\/[^/]+\/line_items$/,
@@ -22,6 +23,12 @@ const REQUEST_TYPES: Array<{ method: string; path: RegExp; target: StripeTarget 
   { method: 'GET', path: /^\/v1\/charges\/[^/]+$/, target: 'ChargeRetrieveParams' },
   { method: 'GET', path: /^\/v1\/refunds\/[^/]+$/, target: 'RefundRetrieveParams' },
   { method: 'GET', path: /^\/v1\/disputes\/[^/]+$/, target: 'DisputeRetrieveParams' },
+  { method: 'POST', path: /^\/v1\/disputes\/[^/]+$/, target: 'DisputeUpdateParams' },
+  {
+    method: 'GET',
+    path: /^\/v1\/radar\/early_fraud_warnings\/[^/]+$/,
+    target: 'EarlyFraudWarningRetrieveParams',
+  },
   { method: 'GET', path: /^\/v1\/events\/[^/]+$/, target: 'EventRetrieveParams' },
 ]
 
@@ -35,6 +42,7 @@ const OBJECT_TYPES: Record<string, StripeTarget> = {
   charge: 'charge',
   refund: 'refund',
   dispute: 'dispute',
+  'radar.early_fraud_warning': 'radar.early_fraud_warning',
   event: 'event',
 }
 
@@ -62,6 +70,7 @@ function responseTarget(entry: Extract<TranscriptEntry, { kind: 'api' }>): Strip
   if (entry.status >= 400) return 'error'
   const object = (entry.body as { object?: unknown } | null)?.object
   if (object === 'list' && /\/line_items$/.test(entry.path)) return 'list<item>'
+  if (object === 'list' && entry.path === '/v1/checkout/sessions') return 'list<checkout.session>'
   return OBJECT_TYPES[String(object)] ?? `no SDK type known for object ${JSON.stringify(object)}`
 }
 
@@ -116,7 +125,7 @@ export function checkStripeTranscript(
     if (!entry.injected) {
       responses += 1
       const target = responseTarget(entry)
-      if (target in OBJECT_TYPES || target === 'error' || target === 'list<item>')
+      if (target in OBJECT_TYPES || target === 'error' || target.startsWith('list<'))
         report({
           what: `response ${target}`,
           violations: checker.checkObject(target as StripeTarget, entry.body),

@@ -18,3 +18,6 @@ process.env.EMAIL_FROM = 'Test Shop <shop@test.example>'
 process.env.STORE_NAME = 'Test Shop'
 // The tests run queued jobs themselves (helpers/jobs.ts): no every-second runner racing them.
 process.env.JOBS_AUTORUN = 'false'
+// The reconciliation sweep tells this address when it repaired anything; monitors use the token.
+process.env.RECONCILIATION_ALERT_EMAIL = 'ops@test.example'
+process.env.HEALTH_TOKEN = 'health-token-for-the-test-suite-0123456789'

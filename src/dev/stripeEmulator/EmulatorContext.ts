@@ -17,5 +17,6 @@ export type EmulatorContext = {
 export function resetEmulator(context: EmulatorContext): void {
   context.tasks.cancelScheduled()
   context.deliverer.abortInFlight()
+  context.deliverer.setEnabled(true)
   context.state.reset()
 }

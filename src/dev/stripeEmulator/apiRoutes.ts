@@ -4,6 +4,8 @@ import type { ApiRequestInfo, StripeParams } from './types'
 import { createPrice, createProduct, updatePrice } from './catalog'
 import { createCheckoutSession } from './createCheckoutSession'
 import { createRefund } from './createRefund'
+import { updateDispute } from './disputes'
+import { listCheckoutSessions } from './listCheckoutSessions'
 import { StripeApiError } from './StripeApiError'
 import { stripeList } from './stripeObjects'
 
@@ -24,6 +26,7 @@ const RETRIEVABLE = {
   charges: ['charges', 'charge'],
   refunds: ['refunds', 'refund'],
   disputes: ['disputes', 'dispute'],
+  'radar/early_fraud_warnings': ['earlyFraudWarnings', 'radar.early_fraud_warning'],
   'checkout/sessions': ['sessions', 'checkout.session'],
 } as const
 
@@ -62,6 +65,11 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     method: 'GET',
+    pattern: /^\/v1\/checkout\/sessions$/,
+    handle: (context, { params }) => listCheckoutSessions(context, params),
+  },
+  {
+    method: 'GET',
     pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/,
     handle: (context, { pathIds: [id] }) =>
       stripeList(
@@ -84,6 +92,12 @@ export const apiRoutes: ApiRoute[] = [
     pattern: /^\/v1\/prices\/([^/]+)$/,
     handle: (context, { pathIds: [id], params, request }) =>
       updatePrice(context, { id, params, request }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/disputes\/([^/]+)$/,
+    handle: (context, { pathIds: [id], params, request }) =>
+      updateDispute(context, { id, params, request }),
   },
   {
     method: 'POST',

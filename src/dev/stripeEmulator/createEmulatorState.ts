@@ -35,6 +35,7 @@ const PREFIXES = {
   ch_: 'charges',
   re_: 'refunds',
   dp_: 'disputes',
+  issfr_: 'earlyFraudWarnings',
 } as const
 
 /** Everything the emulator knows lives in memory, like stripe-mock: a restart is a clean account. */
@@ -51,6 +52,7 @@ export function createEmulatorState(priceSpecs: EmulatorPriceSpec[]) {
     charges: new Map<string, Stripe.Charge>(),
     refunds: new Map<string, Stripe.Refund>(),
     disputes: new Map<string, Stripe.Dispute>(),
+    earlyFraudWarnings: new Map<string, Stripe.Radar.EarlyFraudWarning>(),
     events: new Map<string, EventRecord>(),
     requests: [] as RecordedRequest[],
     idempotency: new Map<string, StoredIdempotentResponse>(),

@@ -33,6 +33,7 @@ export function createEventPublisher({
   return ({ type, object, request = null, previousAttributes }) => {
     const listening =
       options.webhookUrl !== null &&
+      deliverer.enabled &&
       (options.enabledEvents.includes('*') || options.enabledEvents.includes(type))
     const event: EmulatedEvent = {
       ...(stripeFixture('event') as Omit<EmulatedEvent, 'data'>),

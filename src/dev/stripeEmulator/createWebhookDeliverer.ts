@@ -22,6 +22,9 @@ function describeFailure(error: unknown): string {
 export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: BackgroundTasks) {
   // Replaced on reset/close so requests still in flight for forgotten events are abandoned.
   let inFlight = new AbortController()
+  // Off stands for an endpoint Stripe cannot reach (disabled, wrong secret, a broken deploy):
+  // events are still created and listed, never delivered, and nothing is re-sent when it is back.
+  let enabled = true
 
   async function attempt(
     record: EventRecord,
@@ -76,6 +79,11 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
   ): Promise<void> {
     // A manual resend may already have got the event through while this retry was waiting.
     if (record.delivery.status === 'succeeded') return
+    if (!enabled) {
+      record.delivery.status = 'failed'
+      options.log(`webhook ${record.event.type} ${record.event.id}: deliveries are off, dropped`)
+      return
+    }
     const result = await attempt(record, { url, trigger: retryIndex === 0 ? 'automatic' : 'retry' })
     if (succeeded(result)) {
       record.delivery.status = 'succeeded'
@@ -95,9 +103,19 @@ export function createWebhookDeliverer(options: ResolvedEmulatorOptions, tasks: 
   }
 
   return {
+    /** Whether events are POSTed to the endpoint at all (POST /_emulator/webhooks). */
+    get enabled(): boolean {
+      return enabled
+    },
+
+    setEnabled(value: boolean): void {
+      enabled = value
+      options.log(`webhook deliveries ${value ? 'on' : 'off'}`)
+    },
+
     deliver(record: EventRecord): void {
       const url = options.webhookUrl
-      if (!url) return
+      if (!url || !enabled) return
       record.delivery.status = 'pending'
       tasks.run(() => deliverWithRetries(record, { url, retryIndex: 0 }))
     },

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EmulatorContext } from './EmulatorContext'
 
 import { closeDispute, openDispute } from './disputes'
+import { createEarlyFraudWarning } from './earlyFraudWarnings'
 import { readRequestBody, respond } from './http'
 import { resetEmulator } from './EmulatorContext'
 
@@ -13,9 +14,14 @@ const ENDPOINTS = {
     'deliver the event again now, same id (stripe events resend)',
   'GET /_emulator/requests': 'every API request received, with parsed params and idempotency key',
   'POST /_emulator/reset': 'forget sessions, payments, events and requests',
+  'GET /_emulator/webhooks': 'whether events are delivered, and where',
+  'POST /_emulator/webhooks':
+    'switch deliveries off or on (body: enabled=false|true); events made while off are never sent',
   'POST /_emulator/charges/:id/dispute':
     'open a dispute on a charge or payment intent (body: reason)',
   'POST /_emulator/disputes/:id/close': 'close a dispute (body: status=won|lost)',
+  'POST /_emulator/charges/:id/early_fraud_warning':
+    'an issuer early fraud warning on a charge or payment intent (body: fraud_type)',
   'POST /_emulator/faults':
     'answer the next {count} API requests to {method} {path} with {status} and {body} (fault injection)',
 }
@@ -79,6 +85,22 @@ export async function handleAdminRequest(
       state.faults.push(fault)
       return respond.json(response, { status: 200, body: fault })
     }
+    if (route === 'GET /_emulator/webhooks' || route === 'POST /_emulator/webhooks') {
+      if (request.method === 'POST') {
+        const { enabled } = await readFields(request)
+        const value = String(enabled)
+        if (value !== 'true' && value !== 'false')
+          return respond.json(response, {
+            status: 400,
+            body: { error: 'Send enabled=true or enabled=false.' },
+          })
+        context.deliverer.setEnabled(value === 'true')
+      }
+      return respond.json(response, {
+        status: 200,
+        body: { enabled: context.deliverer.enabled, url: context.options.webhookUrl },
+      })
+    }
     if (route === 'POST /_emulator/reset') {
       resetEmulator(context)
       return respond.json(response, { status: 200, body: { reset: true } })
@@ -98,6 +120,16 @@ export async function handleAdminRequest(
       return respond.json(response, {
         status: 200,
         body: openDispute(context, { chargeOrPaymentIntentId: id, reason: fields.reason }),
+      })
+    }
+    if (route === `POST /_emulator/charges/${id}/early_fraud_warning`) {
+      const fields = await readFields(request)
+      return respond.json(response, {
+        status: 200,
+        body: createEarlyFraudWarning(context, {
+          chargeOrPaymentIntentId: id,
+          fraudType: fields.fraud_type,
+        }),
       })
     }
     if (route === `POST /_emulator/disputes/${id}/close`) {

@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   revoke: 'Access revoked',
   restore: 'Access restored',
   refund: 'Refund requested in Stripe',
+  dispute_evidence: 'Dispute evidence submitted',
 }
 
 type Row = {

@@ -5,7 +5,7 @@ import type { ResolvedStorefrontOptions } from '../types'
 import { nobody, ownPurchasesOrStaff, userHasRole } from '../access'
 import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STRIPE_EVENTS_SLUG } from '../constants'
 import { PURCHASE_STATUSES } from '../fulfilment/types'
-import { STAFF_ACTIONS } from '../operations/staffActions'
+import { STAFF_ACTIONS } from '../operations/staff/staffAction'
 import { stripeModeOf } from '../utilities/stripeDashboard'
 
 const readOnly = { readOnly: true } as const
@@ -216,6 +216,17 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
         admin: asText('text', 'sidebar'),
       },
       {
+        // Why access ended when no staff member ended it (an early fraud warning), for support.
+        name: 'statusReason',
+        label: 'Why',
+        type: 'text',
+        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
+        admin: {
+          ...asText('text', 'sidebar'),
+          condition: (data) => Boolean(data?.statusReason),
+        },
+      },
+      {
         name: 'source',
         type: 'select',
         required: true,
@@ -235,6 +246,34 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
           position: 'sidebar',
           components: { Field: 'payload-plugin-storefront/client#PurchaseActions' },
         },
+      },
+      {
+        // Drafted when Stripe reports a dispute; shown (and submitted) by the DisputeEvidence field.
+        name: 'disputeEvidence',
+        label: 'Dispute evidence',
+        type: 'group',
+        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
+        admin: {
+          condition: (data) => Boolean(data?.disputeEvidence?.disputeId),
+          components: { Field: 'payload-plugin-storefront/client#DisputeEvidence' },
+        },
+        fields: [
+          { name: 'disputeId', type: 'text' },
+          {
+            name: 'status',
+            type: 'select',
+            options: [
+              { label: 'Drafted (not submitted)', value: 'drafted' },
+              { label: 'Submitted to Stripe', value: 'submitted' },
+              { label: 'Refused by Stripe', value: 'submit_failed' },
+            ],
+          },
+          { name: 'draftedAt', type: 'date' },
+          { name: 'evidence', type: 'json' },
+          { name: 'submittedAt', type: 'date' },
+          { name: 'submittedByEmail', type: 'text' },
+          { name: 'lastError', type: 'text' },
+        ],
       },
       emailRecord(options, 'receipt', 'Receipt email'),
       emailRecord(options, 'paymentFailedEmail', 'Payment-failed email'),

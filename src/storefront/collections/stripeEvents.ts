@@ -106,6 +106,41 @@ export function createStripeEventsCollection(options: ResolvedStorefrontOptions)
         relationTo: PURCHASES_SLUG as CollectionSlug,
         admin: readOnly,
       },
+      {
+        // The Replay button, shown on a failed or rejected event.
+        name: 'replay',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          components: { Field: 'payload-plugin-storefront/client#ReplayStripeEvent' },
+        },
+      },
+      {
+        name: 'replays',
+        label: 'Replays by staff',
+        type: 'array',
+        admin: {
+          readOnly: true,
+          description: 'Each time staff applied this event again, fetched from Stripe.',
+        },
+        fields: [
+          {
+            name: 'by',
+            type: 'relationship',
+            relationTo: options.usersSlug as CollectionSlug,
+            required: true,
+          },
+          { name: 'byEmail', label: 'By (email)', type: 'text' },
+          {
+            name: 'at',
+            type: 'date',
+            required: true,
+            admin: { date: { pickerAppearance: 'dayAndTime' } },
+          },
+          { name: 'reason', type: 'text', required: true },
+          { name: 'result', type: 'text' },
+        ],
+      },
     ],
   }
 }

@@ -1,37 +1,22 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { PurchaseDoc } from '../fulfilment/types'
-import type { StaffRequest } from '../operations/staffActions'
+import type { StaffRequest } from '../operations/staff/staffAction'
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { userHasRole } from '../access'
 import { CHECKOUT_BODY_LIMIT_BYTES } from '../constants'
 import { StorefrontError } from '../errors'
-import {
-  grantComplimentaryPurchase,
-  refundPurchase,
-  resendReceipt,
-  restoreAccess,
-  revokeAccess,
-} from '../operations/staffActions'
-import { errorResponse, isCrossSiteCookieRequest, readBodyWithLimit } from './http'
+import { restoreAccess, revokeAccess } from '../operations/staff/changeAccess'
+import { grantComplimentaryPurchase } from '../operations/staff/grantComplimentaryPurchase'
+import { refundPurchase } from '../operations/staff/refundPurchase'
+import { resendReceipt } from '../operations/staff/resendReceipt'
+import { submitDisputeEvidenceByStaff } from '../operations/staff/submitDisputeEvidence'
+import { errorResponse, readBodyWithLimit } from './http'
+import { requireStaff } from './requireStaff'
 
 type Body = Record<string, unknown>
 
-/** Staff only: 401 for nobody signed in, 403 for anyone without a staff role (or cross-site). */
-function requireStaff(req: PayloadRequest, options: ResolvedStorefrontOptions) {
-  const user = req.user
-  if (!user || user.collection !== options.usersSlug)
-    throw new StorefrontError('Sign in to the admin as support staff to do this.', 401)
-  if (!userHasRole(user, options.staffRoles) || isCrossSiteCookieRequest(req))
-    throw new StorefrontError(
-      `Only support staff (${options.staffRoles.join(', ')}) can change purchases.`,
-      403,
-    )
-  return user
-}
-
-async function readBody(req: PayloadRequest): Promise<Body> {
+export async function readBody(req: PayloadRequest): Promise<Body> {
   const raw = (await readBodyWithLimit(req, CHECKOUT_BODY_LIMIT_BYTES)).toString('utf8')
   if (!raw.trim()) return {}
   try {
@@ -43,7 +28,7 @@ async function readBody(req: PayloadRequest): Promise<Body> {
   throw new StorefrontError('Send a JSON object, e.g. {"reason": "Customer asked by email"}.', 400)
 }
 
-function reasonOf(body: Body): string {
+export function reasonOf(body: Body): string {
   const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
   if (!reason || reason.length > 500)
     throw new StorefrontError(
@@ -91,7 +76,8 @@ function staffEndpoint(
 
 /**
  * The staff actions on purchases, as `purchases` collection endpoints:
- * POST /api/purchases/:id/{resend-receipt,revoke,restore,refund} and POST /api/purchases/comp.
+ * POST /api/purchases/:id/{resend-receipt,revoke,restore,refund,submit-dispute-evidence} and
+ * POST /api/purchases/comp.
  */
 export function createStaffActionEndpoints(options: ResolvedStorefrontOptions): Endpoint[] {
   return [
@@ -116,6 +102,9 @@ export function createStaffActionEndpoints(options: ResolvedStorefrontOptions): 
         amountCents: body.amountCents as number | undefined,
       })
     }),
+    staffEndpoint(options, '/:id/submit-dispute-evidence', (request, _body, purchaseId) =>
+      submitDisputeEvidenceByStaff({ ...request, purchaseId }),
+    ),
     staffEndpoint(options, '/comp', (request, body) => {
       const userId = idOf(body.userId)
       const userEmail = typeof body.userEmail === 'string' ? body.userEmail.trim() : ''

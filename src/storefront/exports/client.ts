@@ -11,3 +11,6 @@ export { StripeEventTypeCell, StripeEventTypeField } from '../admin/StripeEventT
 export { PurchaseActions } from '../admin/PurchaseActions'
 export { StaffActionLog } from '../admin/StaffActionLog'
 export { PublishProblems } from '../admin/PublishProblems'
+export { ReconcileNow } from '../admin/ReconcileNow'
+export { ReplayStripeEvent } from '../admin/ReplayStripeEvent'
+export { DisputeEvidence } from '../admin/DisputeEvidence'

@@ -1,13 +1,14 @@
-import type { Payload, PayloadRequest } from 'payload'
-
-import type { StripeKeys } from '../stripe/client'
 import type { FulfilResult } from './fulfil'
 import type { StripeEventEnvelope } from './stripeEventSchemas'
+import { submitDisputeEvidence } from './submitDisputeEvidence'
 import type { EventResult } from './types'
 
-import { inDurableTransaction } from '../database/transactions'
 import { paymentIntentIdOf } from '../stripe/checkoutSessions'
 import { fulfil } from './fulfil'
+import { draftDisputeEvidence } from './disputeEvidence'
+import { handleEarlyFraudWarning } from './earlyFraudWarnings'
+import { type EventContext, recordOnly } from './eventContext'
+
 import { applyPaymentIntentEvent } from './paymentIntentEvents'
 import {
   checkoutSessionEventObject,
@@ -15,14 +16,6 @@ import {
   parseOrReject,
   refundedChargeObject,
 } from './stripeEventSchemas'
-
-export type EventContext = {
-  payload: Payload
-  stripe: StripeKeys
-  usersSlug: string
-  /** Stores the event's outcome; called inside the transaction that stores its effect. */
-  record: (req: PayloadRequest, result: EventResult) => Promise<void>
-}
 
 function toEventResult(result: FulfilResult): EventResult {
   if (result.kind === 'rejected') return { outcome: 'rejected', note: result.reason }
@@ -56,12 +49,6 @@ async function fulfilSessionEvent(
   return toEventResult(result)
 }
 
-/** Outcomes that change nothing are still stored through the same path, so they are checked too. */
-async function recordOnly(context: EventContext, result: EventResult): Promise<EventResult> {
-  await inDurableTransaction(context.payload, (req) => context.record(req, result))
-  return result
-}
-
 /**
  * What each Stripe event does to purchases, with its outcome stored in the same transaction.
  * Event handling is domain logic, so it lives here, not in the webhook endpoint. Every branch is
@@ -92,8 +79,17 @@ export async function handleStripeEvent(
     }
     case 'charge.dispute.created': {
       const dispute = parseOrReject(disputeObject, event.data.object, 'The dispute')
-      return byPaymentIntent(context, event.type, paymentIntentIdOf(dispute.payment_intent))
+      const result = await byPaymentIntent(
+        context,
+        event.type,
+        paymentIntentIdOf(dispute.payment_intent),
+      )
+      if (result.purchaseId !== undefined)
+        await answerDispute(context, dispute.id, result.purchaseId)
+      return result
     }
+    case 'radar.early_fraud_warning.created':
+      return handleEarlyFraudWarning(event, context)
     case 'charge.dispute.closed': {
       const dispute = parseOrReject(disputeObject, event.data.object, 'The dispute')
       // Won, or an inquiry closed without a chargeback (warning_closed): the money stayed, access returns.
@@ -111,6 +107,36 @@ export async function handleStripeEvent(
         note: `event type ${event.type} is not used by the shop`,
       })
   }
+}
+
+/**
+ * Drafts the evidence for a new dispute on the purchase and, with `disputes.autoSubmitEvidence`,
+ * submits it. A failed draft fails the event (retried); a refused or failed submission is
+ * recorded on the purchase for staff to submit by hand, and the event stays processed.
+ */
+async function answerDispute(
+  context: EventContext,
+  disputeId: string,
+  purchaseId: number | string,
+): Promise<void> {
+  await draftDisputeEvidence({
+    payload: context.payload,
+    purchaseId,
+    disputeId,
+    storeName: context.options.storeName,
+  })
+  if (!context.options.disputes.autoSubmitEvidence) return
+  await submitDisputeEvidence({
+    payload: context.payload,
+    options: context.options,
+    purchaseId,
+    by: 'automatically, when the dispute opened',
+  }).catch((error: unknown) =>
+    context.payload.logger.warn(
+      { err: error, disputeId },
+      'Dispute evidence was drafted but not submitted; staff can submit it from the purchase.',
+    ),
+  )
 }
 
 function byPaymentIntent(

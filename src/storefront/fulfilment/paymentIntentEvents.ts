@@ -1,7 +1,8 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { EventResult, PurchaseDoc, PurchaseStatus } from './types'
 
+import { PURCHASES_SLUG } from '../constants'
 import { inDurableTransaction, lockKeys } from '../database/transactions'
 import { findDeferredEvents, updateLedgerEntry } from './ledger'
 import { findPurchase, transitionPurchase } from './purchases'
@@ -13,6 +14,8 @@ export const PAYMENT_INTENT_MOVES = {
   'charge.dispute.created': { to: 'disputed', from: ['paid', 'pending'] },
   // Only a dispute the shop won (or an inquiry closed without a chargeback) gives access back.
   'charge.dispute.closed': { to: 'paid', from: ['disputed'] },
+  // The issuer warns of fraud: access ends at once, before any dispute (Stripe's advice).
+  'radar.early_fraud_warning.created': { to: 'revoked', from: ['paid', 'pending'] },
 } as const satisfies Record<string, { to: PurchaseStatus; from: readonly PurchaseStatus[] }>
 
 export type PaymentIntentEventType = keyof typeof PAYMENT_INTENT_MOVES
@@ -32,8 +35,10 @@ export function applyPaymentIntentEvent(args: {
   type: PaymentIntentEventType
   paymentIntentId: string
   record: (req: PayloadRequest, result: EventResult) => Promise<void>
+  /** Why the status changed, kept on the purchase (`statusReason`) for support. */
+  reason?: string
 }): Promise<EventResult> {
-  const { payload, type, paymentIntentId, record } = args
+  const { payload, type, paymentIntentId, record, reason } = args
   return inDurableTransaction(payload, async (req) => {
     await lockKeys(req, paymentIntentLockKey(paymentIntentId))
     const purchase = await findPurchase({
@@ -42,7 +47,7 @@ export function applyPaymentIntentEvent(args: {
       req,
     })
     const result: EventResult = purchase
-      ? await move(req, purchase, type)
+      ? await move(req, purchase, type, reason)
       : {
           outcome: 'deferred',
           note: `no purchase for payment intent ${paymentIntentId} yet; applied when it is created`,
@@ -53,13 +58,30 @@ export function applyPaymentIntentEvent(args: {
   })
 }
 
+/** The reason a deferred event leaves on its purchase, when it carried one. */
+const DEFERRED_REASONS: Partial<Record<PaymentIntentEventType, string>> = {
+  'radar.early_fraud_warning.created':
+    'Stripe early fraud warning (received before the purchase was created)',
+}
+
 async function move(
   req: PayloadRequest,
   purchase: PurchaseDoc,
   type: PaymentIntentEventType,
+  reason?: string,
 ): Promise<EventResult> {
   const { to, from } = PAYMENT_INTENT_MOVES[type]
   const { changed, previous } = await transitionPurchase(req, { purchaseId: purchase.id, to, from })
+  if (changed && reason) {
+    await req.payload.update({
+      collection: PURCHASES_SLUG as CollectionSlug,
+      id: purchase.id,
+      data: { statusReason: reason.slice(0, 500) } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+  }
   return {
     outcome: 'processed',
     note: changed ? `purchase ${previous} → ${to}` : `purchase stays ${previous}`,
@@ -80,7 +102,8 @@ export async function applyDeferredEvents(
   if (!paymentIntentId) return
   for (const entry of await findDeferredEvents(req, paymentIntentId)) {
     if (!(entry.type in PAYMENT_INTENT_MOVES)) continue
-    const result = await move(req, purchase, entry.type as PaymentIntentEventType)
+    const type = entry.type as PaymentIntentEventType
+    const result = await move(req, purchase, type, DEFERRED_REASONS[type])
     await updateLedgerEntry({
       payload: req.payload,
       id: entry.id,

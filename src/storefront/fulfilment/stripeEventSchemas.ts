@@ -56,6 +56,15 @@ export const disputeObject = z.object({
   status: z.string().max(50),
 })
 
+/** An issuer's early fraud warning (Radar); `payment_intent` may be absent on older charges. */
+export const earlyFraudWarningObject = z.object({
+  id: stripeId('issfr'),
+  charge: z.union([stripeId('ch'), stripeId('py'), z.object({ id: z.string().max(255) }).loose()]),
+  payment_intent: expandable('pi').nullable().optional(),
+  actionable: z.boolean(),
+  fraud_type: z.string().max(100),
+})
+
 const email = z.string().max(320).nullable().optional()
 
 /** The checkout session as retrieved from Stripe (with line_items expanded). */

@@ -55,6 +55,8 @@ export type PurchaseDoc = {
   status: PurchaseStatus
   source: 'comp' | 'stripe'
   paidAt?: null | string
+  /** Why access ended when no staff member ended it (an early fraud warning). */
+  statusReason?: null | string
   createdAt?: string
   receipt?: {
     status?: null | string

@@ -85,9 +85,9 @@ export type JobsWorkerOptions = {
 }
 
 /**
- * A jobs worker for the storefront queue: Payload's own runner (`payload.jobs.run`) in a loop,
- * with the one thing Payload's `jobs:run --cron` lacks, the release of jobs a dead worker left
- * claimed. Run as many as you like on one database: a job two workers both take (Payload's claim
+ * A jobs worker for the storefront queue: Payload's own scheduler and runner
+ * (`payload.jobs.handleSchedules`, `payload.jobs.run`) in a loop, with the one thing Payload's
+ * `jobs:run --cron` lacks, the release of jobs a dead worker left claimed. Run as many as you like on one database: a job two workers both take (Payload's claim
  * is a read then a write, not atomic) is sent once thanks to the tasks' idempotency.
  */
 export async function runJobsWorker({
@@ -102,6 +102,8 @@ export async function runJobsWorker({
     let worked = false
     try {
       await releaseStalledJobs({ payload, queue, stalledAfterMs })
+      // Queues the scheduled tasks that are due (the reconciliation sweep), as autoRun does.
+      await payload.jobs.handleSchedules({ queue })
       const result = await payload.jobs.run({ queue, limit, silent: true })
       worked = !result.noJobsRemaining
     } catch (error) {

@@ -1,9 +1,10 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { EventOutcome } from '../fulfilment/types'
+import type { EventOutcome, EventResult } from '../fulfilment/types'
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { isRefusal, StorefrontError } from '../errors'
+import { recordOnly } from '../fulfilment/eventContext'
 import { handleStripeEvent } from '../fulfilment/handleStripeEvent'
 import { recordStripeEvent, shortReason, updateLedgerEntry } from '../fulfilment/ledger'
 import { describeIssue, stripeEventEnvelope } from '../fulfilment/stripeEventSchemas'
@@ -64,11 +65,15 @@ export async function processStripeEvent(
   }
 
   try {
+    const record = (req: PayloadRequest, result: EventResult) =>
+      updateLedgerEntry({ payload, id: entry.id, result, req })
     const result = await handleStripeEvent(event, {
       payload,
       stripe: { ...options.stripe, secretKey },
       usersSlug: options.usersSlug,
-      record: (req, result) => updateLedgerEntry({ payload, id: entry.id, result, req }),
+      record,
+      recordOnly: (outcome) => recordOnly({ payload, record }, outcome),
+      options,
     })
     return { duplicate: false, outcome: result.outcome }
   } catch (error) {

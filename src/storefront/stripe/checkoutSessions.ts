@@ -99,3 +99,43 @@ export function paymentIntentIdOf(
 ): null | string {
   return typeof value === 'string' ? value : (value?.id ?? null)
 }
+
+/**
+ * Completed Checkout Sessions created in a window, newest first, one page of up to 100 at a time
+ * (Stripe's `starting_after` cursor), so a caller can act on each page before asking for the next.
+ */
+export async function* completedSessionPages(
+  connection: StripeKeys,
+  window: { from: Date; to: Date },
+): AsyncGenerator<Stripe.Checkout.Session[]> {
+  const stripe = getStripeClient(connection)
+  const created = {
+    gte: Math.floor(window.from.getTime() / 1000),
+    lte: Math.ceil(window.to.getTime() / 1000),
+  }
+  let startingAfter: string | undefined
+  for (;;) {
+    const page = await stripe.checkout.sessions.list({
+      created,
+      status: 'complete',
+      limit: 100,
+      ...(startingAfter ? { starting_after: startingAfter } : {}),
+    })
+    if (page.data.length) yield page.data
+    if (!page.has_more || !page.data.length) return
+    startingAfter = page.data[page.data.length - 1].id
+  }
+}
+
+/**
+ * True when the payment behind an unpaid, completed session failed for good (a bank debit that
+ * bounced): Stripe leaves the session `unpaid` either way and puts the answer on the payment intent.
+ */
+export async function asyncPaymentFailed(
+  connection: StripeKeys,
+  paymentIntentId: null | string,
+): Promise<boolean> {
+  if (!paymentIntentId) return false
+  const intent = await getStripeClient(connection).paymentIntents.retrieve(paymentIntentId)
+  return intent.status === 'requires_payment_method' || intent.status === 'canceled'
+}

@@ -11,13 +11,20 @@ import { getStripeClient } from './client'
  */
 export function refundPayment(
   keys: StripeKeys,
-  refund: { paymentIntentId: string; amount?: number; idempotencyKey: string; purchaseId: string },
+  refund: {
+    paymentIntentId: string
+    amount?: number
+    idempotencyKey: string
+    purchaseId: string
+    /** @default 'requested_by_customer' */
+    reason?: 'fraudulent' | 'requested_by_customer'
+  },
 ): Promise<Stripe.Refund> {
   return getStripeClient(keys).refunds.create(
     {
       payment_intent: refund.paymentIntentId,
       ...(refund.amount !== undefined ? { amount: refund.amount } : {}),
-      reason: 'requested_by_customer',
+      reason: refund.reason ?? 'requested_by_customer',
       metadata: { purchaseId: refund.purchaseId },
     },
     { idempotencyKey: refund.idempotencyKey },

@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   'charge.refunded': 'Payment refunded',
   'charge.dispute.created': 'Dispute opened',
   'charge.dispute.closed': 'Dispute closed',
+  'radar.early_fraud_warning.created': 'Early fraud warning',
   'payment_intent.succeeded': 'Payment succeeded',
   'payment_intent.payment_failed': 'Payment failed',
   'refund.created': 'Refund created',

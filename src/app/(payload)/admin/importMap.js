@@ -28,9 +28,12 @@ import { MoneyField as MoneyField_73a45259e546e324faff8d0b3275adcc } from 'paylo
 import { StripeLink as StripeLink_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { ReadOnlyText as ReadOnlyText_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { PurchaseActions as PurchaseActions_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { DisputeEvidence as DisputeEvidence_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StaffActionLog as StaffActionLog_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StripeEventTypeCell as StripeEventTypeCell_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { StripeEventTypeField as StripeEventTypeField_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { ReplayStripeEvent as ReplayStripeEvent_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
+import { ReconcileNow as ReconcileNow_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { SalesPanel as SalesPanel_226f2fbcf8669d813a8c89e8c3ab7c54 } from 'payload-plugin-storefront/rsc'
 import { ShopUnauthorizedView as ShopUnauthorizedView_4ddaa268e0352879c4d48e577c02d0f1 } from '../../../../src/components/admin/ShopUnauthorizedView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -67,9 +70,12 @@ export const importMap = {
   "payload-plugin-storefront/client#StripeLink": StripeLink_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#ReadOnlyText": ReadOnlyText_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#PurchaseActions": PurchaseActions_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#DisputeEvidence": DisputeEvidence_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StaffActionLog": StaffActionLog_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StripeEventTypeCell": StripeEventTypeCell_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#StripeEventTypeField": StripeEventTypeField_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#ReplayStripeEvent": ReplayStripeEvent_73a45259e546e324faff8d0b3275adcc,
+  "payload-plugin-storefront/client#ReconcileNow": ReconcileNow_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/rsc#SalesPanel": SalesPanel_226f2fbcf8669d813a8c89e8c3ab7c54,
   "/src/components/admin/ShopUnauthorizedView#ShopUnauthorizedView": ShopUnauthorizedView_4ddaa268e0352879c4d48e577c02d0f1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
