@@ -3,7 +3,11 @@ import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
 import { createDownloadsCollection } from './collections/downloads'
-import { createProductFilesCollection, withLargeUploads } from './collections/productFiles'
+import {
+  createProductFilesCollection,
+  withLargeUploads,
+  withProductFileStorage,
+} from './collections/productFiles'
 import { createProductsCollection } from './collections/products'
 import { createPurchasesCollection } from './collections/purchases'
 import {
@@ -38,6 +42,7 @@ import { productFileStoreFor } from './storage/productFiles'
 
 export type {
   EmailConnection,
+  ProductFilesS3Options,
   StorefrontPluginOptions,
   RateLimit,
   SignInLinkOptions,
@@ -158,31 +163,34 @@ export const storefront =
 
     // Collections and task definitions first and always, so the schema (and its migrations)
     // never depends on `disabled`.
-    const config: Config = {
-      ...incomingConfig,
-      collections: [
-        ...(incomingConfig.collections ?? []).map((collection) =>
-          collection.slug === options.usersSlug ? withPurchasesOfUser(collection) : collection,
-        ),
-        products,
-        createProductFilesCollection(options),
-        createPurchasesCollection(options),
-        createDownloadsCollection(options),
-        createStripeEventsCollection(options),
-        createSignInLinksCollection(options),
-        createSignInLinkRequestsCollection(options),
-      ],
-      upload: withLargeUploads(incomingConfig.upload, options),
-      jobs: {
-        ...jobs,
-        tasks: [
-          ...(jobs.tasks ?? []),
-          createSendPurchaseReceiptTask(options),
-          createSendPaymentFailedTask(options),
+    const config: Config = withProductFileStorage(
+      {
+        ...incomingConfig,
+        collections: [
+          ...(incomingConfig.collections ?? []).map((collection) =>
+            collection.slug === options.usersSlug ? withPurchasesOfUser(collection) : collection,
+          ),
+          products,
+          createProductFilesCollection(options),
+          createPurchasesCollection(options),
+          createDownloadsCollection(options),
+          createStripeEventsCollection(options),
+          createSignInLinksCollection(options),
+          createSignInLinkRequestsCollection(options),
         ],
+        upload: withLargeUploads(incomingConfig.upload, options),
+        jobs: {
+          ...jobs,
+          tasks: [
+            ...(jobs.tasks ?? []),
+            createSendPurchaseReceiptTask(options),
+            createSendPaymentFailedTask(options),
+          ],
+        },
+        custom: { ...incomingConfig.custom, storefront: options },
       },
-      custom: { ...incomingConfig.custom, storefront: options },
-    }
+      options,
+    )
     if (options.disabled) return config
 
     const autoRun = options.jobsAutoRunCron
