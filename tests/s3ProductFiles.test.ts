@@ -2,7 +2,9 @@ import type { Payload } from 'payload'
 
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { createHash, randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Product, ProductFile } from '@/payload-types'
 
@@ -138,6 +140,9 @@ describe('Product files on S3', () => {
     const bytes = randomBytes(300_000)
     const file = await upload(`upload-${Date.now()}.bin`, bytes)
     expect(sha256(await objectBytes(file.filename!))).toBe(sha256(bytes))
+    // The temporary file the upload streamed to is gone (Payload only reads it for S3).
+    const uploading = path.join(inject('productFilesDir'), '.uploading')
+    expect(await fs.readdir(uploading).catch(() => [])).toEqual([])
     const puts = s3rver.requests.filter((request) => request.method === 'PUT')
     expect(puts.length).toBeGreaterThan(0)
     for (const put of puts) expect(put.headers['x-amz-acl'] ?? 'private').toBe('private')
@@ -232,12 +237,20 @@ describe('Product files on S3', () => {
     expect(ranged.status).toBe(206)
     expect(Buffer.from(await ranged.arrayBuffer()).equals(bytes.subarray(10, 20))).toBe(true)
 
-    const { docs } = await payload.find({
-      collection: 'downloads',
-      where: { purchase: { equals: purchase.id } },
-      overrideAccess: true,
-    })
-    expect(docs.map((entry) => [entry.outcome, entry.httpStatus])).toEqual([['redirected', 302]])
+    // Logged by the instance after it answered: wait for the row.
+    await expect
+      .poll(
+        async () =>
+          (
+            await payload.find({
+              collection: 'downloads',
+              where: { purchase: { equals: purchase.id } },
+              overrideAccess: true,
+            })
+          ).docs.map((entry) => [entry.outcome, entry.httpStatus]),
+        { timeout: 10_000 },
+      )
+      .toEqual([['redirected', 302]])
   })
 
   it('the presigned URL stops working once it expires', async () => {

@@ -28,6 +28,7 @@ import {
   fillAssetFilenameFromUpload,
   followNewProductFileVersion,
   refuseDeletingProductFileInUse,
+  removeUploadTempFile,
 } from './hooks/productFiles'
 import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
@@ -135,7 +136,7 @@ function withBehaviour(
   }
   if (collection.slug === PRODUCT_FILES_SLUG) {
     return appendHooks(collection, {
-      afterChange: [followNewProductFileVersion],
+      afterChange: [followNewProductFileVersion, removeUploadTempFile],
       beforeDelete: [refuseDeletingProductFileInUse],
     })
   }
