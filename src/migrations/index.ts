@@ -3,6 +3,7 @@ import * as migration_20261126_205831_stripe_price_verification from './20261126
 import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
 import * as migration_20261127_163149_downloads_and_durable_events from './20261127_163149_downloads_and_durable_events'
 import * as migration_20261127_191113_admin_and_shopper_journey from './20261127_191113_admin_and_shopper_journey'
+import * as migration_20261127_204458_s3_product_files from './20261127_204458_s3_product_files'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261127_191113_admin_and_shopper_journey.up,
     down: migration_20261127_191113_admin_and_shopper_journey.down,
     name: '20261127_191113_admin_and_shopper_journey',
+  },
+  {
+    up: migration_20261127_204458_s3_product_files.up,
+    down: migration_20261127_204458_s3_product_files.down,
+    name: '20261127_204458_s3_product_files',
   },
 ]
