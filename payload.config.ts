@@ -14,6 +14,7 @@ import { hasRole } from './src/collections/users/hasRole'
 import { hideAccountExistenceOnLogin } from './src/collections/users/login'
 import { Users } from './src/collections/users/Users'
 import { env } from './src/env'
+import { productFilesS3FromEnv } from './src/productFilesS3'
 import { createResendEmailAdapter, storefront } from 'payload-plugin-storefront'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -128,6 +129,8 @@ const config = buildConfig({
       productFilesDir: path.resolve(
         env.PRODUCT_FILES_DIR ?? path.join(dirname, 'private/products'),
       ),
+      // Unset S3_BUCKET: on disk in productFilesDir.
+      s3: productFilesS3FromEnv(env),
       storeName: env.STORE_NAME,
       supportEmail: env.SUPPORT_EMAIL,
       overrideProductsCollection: withProductImage,

@@ -4,12 +4,14 @@
  */
 const benchmarks: Record<string, () => Promise<unknown>> = {
   download: () => import('./download'),
+  shop: () => import('./shop'),
 }
 
-const requested = process.argv[2]
+// `npm run bench -- --quick` (no name): the shop bench, quickly.
+const requested = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'shop'
 const load = requested ? benchmarks[requested] : undefined
 if (!load) {
-  console.error(`Usage: npm run bench -- <${Object.keys(benchmarks).join('|')}>`)
+  console.error(`Usage: npm run bench -- [${Object.keys(benchmarks).join('|')}] [--quick]`)
   process.exit(2)
 }
 await load()

@@ -110,6 +110,29 @@ function envSchema(strict: boolean) {
       .int()
       .min(1, 'must be a whole number of jobs, 1 or more')
       .default(20),
+    // Product files in an S3-compatible bucket (src/storageEnv.ts); unset: on disk.
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).optional(),
+    S3_ENDPOINT: z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be the http(s) URL of the S3 API, e.g. https://s3.eu-west-1.amazonaws.com',
+      })
+      .optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: z.stringbool({ error: 'must be true or false' }).default(false),
+    S3_DELIVERY: z
+      .enum(['stream', 'redirect'], {
+        error: 'must be stream (through the app) or redirect (302 to a presigned URL)',
+      })
+      .default('stream'),
+    S3_PRESIGNED_URL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be a whole number of seconds from 1 to 3600')
+      .max(3600, 'must be a whole number of seconds from 1 to 3600')
+      .default(300),
   })
 }
 

@@ -345,6 +345,8 @@ export interface Product {
  */
 export interface ProductFile {
   id: number;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -420,7 +422,7 @@ export interface Download {
    * The product file that was sent.
    */
   fileName: string;
-  outcome: 'completed' | 'aborted';
+  outcome: 'completed' | 'aborted' | 'redirected';
   bytesSent: number;
   httpStatus: number;
   /**
@@ -795,6 +797,8 @@ export interface ProductsSelect<T extends boolean = true> {
  * via the `definition` "product-files_select".
  */
 export interface ProductFilesSelect<T extends boolean = true> {
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -3,7 +3,7 @@ import * as migration_20261126_205831_stripe_price_verification from './20261126
 import * as migration_20261126_210338_fulfilment from './20261126_210338_fulfilment'
 import * as migration_20261127_163149_downloads_and_durable_events from './20261127_163149_downloads_and_durable_events'
 import * as migration_20261127_191113_admin_and_shopper_journey from './20261127_191113_admin_and_shopper_journey'
-import * as migration_20261127_205846_issue14_temp from './20261127_205846_issue14_temp'
+import * as migration_20261127_214217_reconciliation_disputes_and_s3 from './20261127_214217_reconciliation_disputes_and_s3'
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261127_191113_admin_and_shopper_journey',
   },
   {
-    up: migration_20261127_205846_issue14_temp.up,
-    down: migration_20261127_205846_issue14_temp.down,
-    name: '20261127_205846_issue14_temp',
+    up: migration_20261127_214217_reconciliation_disputes_and_s3.up,
+    down: migration_20261127_214217_reconciliation_disputes_and_s3.down,
+    name: '20261127_214217_reconciliation_disputes_and_s3',
   },
 ]

@@ -3,7 +3,11 @@ import type { CollectionConfig, CollectionSlug, Config } from 'payload'
 import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
 
 import { createDownloadsCollection } from './collections/downloads'
-import { createProductFilesCollection, withLargeUploads } from './collections/productFiles'
+import {
+  createProductFilesCollection,
+  withLargeUploads,
+  withProductFileStorage,
+} from './collections/productFiles'
 import { createProductsCollection } from './collections/products'
 import { createPurchasesCollection } from './collections/purchases'
 import { createReconciliationRunsCollection } from './collections/reconciliationRuns'
@@ -34,6 +38,7 @@ import {
   fillAssetFilenameFromUpload,
   followNewProductFileVersion,
   refuseDeletingProductFileInUse,
+  removeUploadTempFile,
 } from './hooks/productFiles'
 import { refuseDeletingCustomerWithPurchases } from './hooks/customers'
 import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
@@ -53,6 +58,7 @@ export type {
   EarlyFraudWarningOptions,
   EmailConnection,
   HealthOptions,
+  ProductFilesS3Options,
   ReconciliationOptions,
   StorefrontPluginOptions,
   RateLimit,
@@ -153,7 +159,7 @@ function withBehaviour(
   }
   if (collection.slug === PRODUCT_FILES_SLUG) {
     return appendHooks(collection, {
-      afterChange: [followNewProductFileVersion],
+      afterChange: [followNewProductFileVersion, removeUploadTempFile],
       beforeDelete: [refuseDeletingProductFileInUse],
     })
   }
@@ -187,33 +193,36 @@ export const storefront =
 
     // Collections and task definitions first and always, so the schema (and its migrations)
     // never depends on `disabled`.
-    const config: Config = {
-      ...incomingConfig,
-      collections: [
-        ...(incomingConfig.collections ?? []).map((collection) =>
-          collection.slug === options.usersSlug ? withPurchasesOfUser(collection) : collection,
-        ),
-        products,
-        createProductFilesCollection(options),
-        createPurchasesCollection(options),
-        createDownloadsCollection(options),
-        createStripeEventsCollection(options),
-        createSignInLinksCollection(options),
-        createSignInLinkRequestsCollection(options),
-        createReconciliationRunsCollection(options),
-      ],
-      upload: withLargeUploads(incomingConfig.upload, options),
-      jobs: {
-        ...jobs,
-        tasks: [
-          ...(jobs.tasks ?? []),
-          createSendPurchaseReceiptTask(options),
-          createSendPaymentFailedTask(options),
-          createReconcileTask(options),
+    const config: Config = withProductFileStorage(
+      {
+        ...incomingConfig,
+        collections: [
+          ...(incomingConfig.collections ?? []).map((collection) =>
+            collection.slug === options.usersSlug ? withPurchasesOfUser(collection) : collection,
+          ),
+          products,
+          createProductFilesCollection(options),
+          createPurchasesCollection(options),
+          createDownloadsCollection(options),
+          createStripeEventsCollection(options),
+          createSignInLinksCollection(options),
+          createSignInLinkRequestsCollection(options),
+          createReconciliationRunsCollection(options),
         ],
+        upload: withLargeUploads(incomingConfig.upload, options),
+        jobs: {
+          ...jobs,
+          tasks: [
+            ...(jobs.tasks ?? []),
+            createSendPurchaseReceiptTask(options),
+            createSendPaymentFailedTask(options),
+            createReconcileTask(options),
+          ],
+        },
+        custom: { ...incomingConfig.custom, storefront: options },
       },
-      custom: { ...incomingConfig.custom, storefront: options },
-    }
+      options,
+    )
     if (options.disabled) return config
 
     const autoRun = options.jobsAutoRunCron

@@ -70,6 +70,7 @@ export function resolveOptions(options: StorefrontPluginOptions = {}): ResolvedS
     health: resolveHealth(options.health),
     earlyFraudWarnings: { refund: options.earlyFraudWarnings?.refund ?? false },
     disputes: { autoSubmitEvidence: options.disputes?.autoSubmitEvidence ?? false },
+    s3: resolveS3(options.s3),
   }
 }
 
@@ -99,6 +100,31 @@ function resolveHealth(options: StorefrontPluginOptions['health'] = {}): HealthO
     )
   }
   return { token }
+}
+
+/** A presigned URL is a bearer token for the file: minutes, not days. */
+const MAX_PRESIGNED_SECONDS = 60 * 60
+
+function resolveS3(s3: StorefrontPluginOptions['s3']): ResolvedStorefrontOptions['s3'] {
+  if (!s3) return null
+  if (!s3.bucket?.trim()) {
+    throw new Error(
+      'storefront(): s3.bucket is empty. Set it to the name of the private bucket for product files, or leave s3 out to keep them on disk.',
+    )
+  }
+  const delivery = s3.delivery ?? 'stream'
+  if (delivery !== 'stream' && delivery !== 'redirect') {
+    throw new Error(
+      `storefront(): s3.delivery is ${JSON.stringify(delivery)}; use 'stream' (through this server) or 'redirect' (302 to a presigned URL).`,
+    )
+  }
+  const expires = s3.presignedUrlExpiresInSeconds ?? 300
+  if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGNED_SECONDS) {
+    throw new Error(
+      `storefront(): s3.presignedUrlExpiresInSeconds is ${expires}; use a whole number of seconds from 1 to ${MAX_PRESIGNED_SECONDS}.`,
+    )
+  }
+  return { bucket: s3.bucket, config: s3.config, delivery, presignedUrlExpiresInSeconds: expires }
 }
 
 /** The plugin's resolved options, kept on the config so app pages can call the plugin's functions. */

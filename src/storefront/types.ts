@@ -1,3 +1,4 @@
+import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import type { CollectionConfig } from 'payload'
 
 /** How to reach Stripe. Host, port and protocol point the real SDK at a local emulator. */
@@ -213,6 +214,13 @@ export type StorefrontPluginOptions = {
    */
   maxUploadBytes?: number
   /**
+   * Keep product files in an S3-compatible bucket instead of `productFilesDir` (Payload's
+   * `@payloadcms/storage-s3` on the product files collection). The bucket must stay private:
+   * shoppers reach a file only through the download endpoint, which checks the purchase first.
+   * @default undefined (null or undefined: files on this machine's disk)
+   */
+  s3?: null | ProductFilesS3Options
+  /**
    * One-time sign-in links emailed to shoppers.
    * @default see SignInLinkOptions
    */
@@ -258,6 +266,7 @@ export type ResolvedStorefrontOptions = Required<
     | 'health'
     | 'earlyFraudWarnings'
     | 'disputes'
+    | 's3'
   >
 > &
   Pick<StorefrontPluginOptions, 'overrideProductsCollection' | 'supportEmail'> & {
@@ -272,4 +281,31 @@ export type ResolvedStorefrontOptions = Required<
     health: HealthOptions
     earlyFraudWarnings: Required<EarlyFraudWarningOptions>
     disputes: Required<DisputeOptions>
+    /** Null: files on disk. */
+    s3: null | Required<ProductFilesS3Options>
   }
+
+/** Product files in an S3-compatible bucket (AWS S3, MinIO, R2, …). */
+export type ProductFilesS3Options = {
+  bucket: string
+  /**
+   * The S3 client's settings: `region`, `endpoint` (for anything but AWS), `credentials`
+   * (`{ accessKeyId, secretAccessKey }`) and `forcePathStyle` (MinIO and most self-hosted stores).
+   */
+  config: S3ClientConfig
+  /**
+   * How the download endpoint hands over the bytes once it has checked the purchase:
+   * `stream` reads the object through this server (Range passed through to S3);
+   * `redirect` answers 302 to a presigned URL of the object, so the bytes go from the bucket
+   * straight to the shopper and the server only checks.
+   * @default 'stream'
+   */
+  delivery?: 'redirect' | 'stream'
+  /**
+   * How long a presigned URL of `delivery: 'redirect'` stays valid. Long enough to start the
+   * download (a started transfer is not cut when it expires), short enough that a shared link
+   * is soon useless.
+   * @default 300 (five minutes)
+   */
+  presignedUrlExpiresInSeconds?: number
+}

@@ -4,7 +4,13 @@ import type { ResolvedStorefrontOptions } from '../types'
 
 import { nobody, rolesOnly, userHasRole } from '../access'
 import { DOWNLOADS_SLUG, PURCHASES_SLUG } from '../constants'
-import { DOWNLOAD_OUTCOMES } from '../delivery/downloadLog'
+import { DOWNLOAD_OUTCOMES, type DownloadOutcome } from '../delivery/downloadLog'
+
+const OUTCOME_LABELS: Record<DownloadOutcome, string> = {
+  completed: 'Completed',
+  aborted: 'Aborted (stopped early)',
+  redirected: 'Redirected to the bucket',
+}
 
 const readOnly = { readOnly: true } as const
 
@@ -57,10 +63,7 @@ export function createDownloadsCollection(options: ResolvedStorefrontOptions): C
         name: 'outcome',
         type: 'select',
         required: true,
-        options: DOWNLOAD_OUTCOMES.map((value) => ({
-          label: value === 'completed' ? 'Completed' : 'Aborted (stopped early)',
-          value,
-        })),
+        options: DOWNLOAD_OUTCOMES.map((value) => ({ label: OUTCOME_LABELS[value], value })),
         admin: readOnly,
       },
       { name: 'bytesSent', type: 'number', required: true, admin: readOnly },

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config } from 'payload'
 
+import { s3Storage } from '@payloadcms/storage-s3'
 import path from 'node:path'
 
 import type { ResolvedStorefrontOptions } from '../types'
@@ -69,4 +70,32 @@ export function withLargeUploads(
     requestSizeLimit: settings.requestSizeLimit ?? options.maxUploadBytes + 1024 ** 2,
     limits: { ...settings.limits, fileSize: settings.limits?.fileSize ?? options.maxUploadBytes },
   }
+}
+
+/**
+ * Payload's S3 storage adapter on the product files collection when `s3` is set: uploads go to
+ * the bucket (private: no ACL is set, and Payload's file route still checks staff access).
+ * Applied in every case, disabled without `s3`, so that its fields (`prefix`, `_objectKey`) are
+ * in the schema either way and the migrations never depend on the environment.
+ */
+export function withProductFileStorage(config: Config, options: ResolvedStorefrontOptions): Config {
+  const s3 = options.disabled ? null : options.s3
+  // The adapter adds to admin.dependencies and admin.components.providers in place: give it
+  // copies, never the app's own objects.
+  const admin = config.admin ?? {}
+  const copy: Config = {
+    ...config,
+    admin: {
+      ...admin,
+      dependencies: { ...admin.dependencies },
+      components: { ...admin.components, providers: [...(admin.components?.providers ?? [])] },
+    },
+  }
+  return s3Storage({
+    enabled: Boolean(s3),
+    alwaysInsertFields: true,
+    bucket: s3?.bucket ?? '',
+    config: s3?.config ?? {},
+    collections: { [PRODUCT_FILES_SLUG]: true },
+  })(copy) as Config
 }

@@ -2,8 +2,12 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { DOWNLOADS_SLUG } from '../constants'
 
-/** completed: every byte of the response was handed to the client; aborted: it stopped early. */
-export const DOWNLOAD_OUTCOMES = ['completed', 'aborted'] as const
+/**
+ * completed: every byte of the response was handed to the client; aborted: it stopped early;
+ * redirected: sent to a presigned URL of the bucket (S3 `delivery: 'redirect'`), which serves
+ * the bytes where this server cannot count them.
+ */
+export const DOWNLOAD_OUTCOMES = ['completed', 'aborted', 'redirected'] as const
 
 export type DownloadOutcome = (typeof DOWNLOAD_OUTCOMES)[number]
 
@@ -14,7 +18,7 @@ export type DownloadLogEntry = {
   fileName: string
   /** The `Range` header as the client sent it; null for a whole-file request. */
   range: null | string
-  httpStatus: 200 | 206
+  httpStatus: 200 | 206 | 302
   bytesSent: number
   outcome: DownloadOutcome
   ip: null | string

@@ -47,6 +47,14 @@ function unsatisfiableResponse(download: Extract<OpenedDownload, { kind: 'unsati
   return response
 }
 
+/** 302 to the presigned URL; never cached, since the URL is a bearer token for minutes. */
+function redirectResponse(url: string): Response {
+  return new Response(null, {
+    status: 302,
+    headers: { Location: url, 'Cache-Control': PRIVATE, 'Referrer-Policy': 'no-referrer' },
+  })
+}
+
 /**
  * `GET|HEAD /api/products/downloads/:purchaseId` (contract in DESIGN.md): reads the request,
  * lets `openDownload` check the purchase and open the file, and answers with the file, a range
@@ -72,6 +80,7 @@ export function createDownloadEndpoints(options: ResolvedStorefrontOptions): End
           userAgent: req.headers.get('user-agent'),
         },
       })
+      if (download.kind === 'redirect') return redirectResponse(download.url)
       return download.kind === 'file' ? fileResponse(download) : unsatisfiableResponse(download)
     } catch (error) {
       return errorResponse(error, req)

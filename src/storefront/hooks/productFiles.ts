@@ -5,6 +5,7 @@ import type {
   CollectionSlug,
 } from 'payload'
 
+import fs from 'node:fs/promises'
 import { APIError } from 'payload'
 
 import { PRODUCT_FILES_SLUG, PRODUCTS_SLUG } from '../constants'
@@ -103,4 +104,25 @@ export const refuseDeletingProductFileInUse: CollectionBeforeDeleteHook = async 
     null,
     true,
   )
+}
+
+/**
+ * After an upload went to the bucket: its temporary file (Payload's `useTempFiles`) is removed.
+ * `@payloadcms/plugin-cloud-storage` 3.90.1 clears `req.file` after uploading, so Payload's own
+ * clean-up no longer finds the file, and every upload would stay on the web instance's disk.
+ */
+export const removeUploadTempFile: CollectionAfterChangeHook<ProductFileDoc> = async ({
+  collection,
+  doc,
+  req,
+}) => {
+  const upload = collection.upload as { disableLocalStorage?: boolean }
+  // While req.file is set, Payload removes its temporary file itself after the operation (and
+  // on disk still needs it after this hook). The cloud storage plugin clears req.file once the
+  // bucket has the upload, keeping it only in its own context: then nobody else removes it.
+  const kept = (
+    req.context?._payloadCloudStorage as undefined | { file?: { tempFilePath?: string } }
+  )?.file?.tempFilePath
+  if (upload.disableLocalStorage && !req.file && kept) await fs.rm(kept, { force: true })
+  return doc
 }

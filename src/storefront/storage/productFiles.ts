@@ -3,41 +3,13 @@ import type { FileHandle } from 'node:fs/promises'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import type { ResolvedStorefrontOptions } from '../types'
+import type { ByteRange, ProductFileStore } from './types'
+
 import { DOWNLOAD_CHUNK_BYTES } from '../constants'
+import { createS3ProductFileStore } from './s3'
 
-/** What a download needs to know about a stored product file before sending a byte. */
-export type StoredFile = {
-  size: number
-  modifiedAt: Date
-  /**
-   * A strong validator (RFC 9110 §8.8.3): it changes whenever the bytes may have, so If-Range
-   * never splices a resumed download onto a different file.
-   */
-  etag: string
-}
-
-/** Both ends inclusive, as in `Content-Range`. */
-export type ByteRange = { start: number; end: number }
-
-export type LocateResult =
-  | { status: 'found'; file: StoredFile }
-  | { status: 'missing' }
-  /** The name resolves outside the store's folder (`..`, an absolute path, a symlink out). */
-  | { status: 'outside' }
-
-/**
- * Where product files live. Downloads ask only these two questions, so object storage (the
- * S3 adapter of a later release) can answer them without changing the download operation.
- */
-export type ProductFileStore = {
-  locate: (name: string) => Promise<LocateResult>
-  /**
-   * The bytes of `range` as a Web stream read in 1 MiB chunks, one read per chunk asked for.
-   * The file is opened at the first read and closed at the end, on an error, or at once when the
-   * stream is cancelled (the client went away).
-   */
-  read: (name: string, range: ByteRange) => ReadableStream<Uint8Array>
-}
+export type { ByteRange, LocateResult, PresignArgs, ProductFileStore, StoredFile } from './types'
 
 function isInside(folder: string, candidate: string): boolean {
   const relative = path.relative(folder, candidate)
@@ -123,6 +95,10 @@ export function createLocalProductFileStore(folder: string): ProductFileStore {
 }
 
 /** The store the plugin's options describe: one place to choose it, for every caller. */
-export function productFileStoreFor(options: { productFilesDir: string }): ProductFileStore {
-  return createLocalProductFileStore(options.productFilesDir)
+export function productFileStoreFor(
+  options: Pick<ResolvedStorefrontOptions, 'productFilesDir' | 's3'>,
+): ProductFileStore {
+  return options.s3
+    ? createS3ProductFileStore(options.s3)
+    : createLocalProductFileStore(options.productFilesDir)
 }

@@ -35,6 +35,7 @@ import { StripeEventTypeField as StripeEventTypeField_73a45259e546e324faff8d0b32
 import { ReplayStripeEvent as ReplayStripeEvent_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { ReconcileNow as ReconcileNow_73a45259e546e324faff8d0b3275adcc } from 'payload-plugin-storefront/client'
 import { SalesPanel as SalesPanel_226f2fbcf8669d813a8c89e8c3ab7c54 } from 'payload-plugin-storefront/rsc'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ShopUnauthorizedView as ShopUnauthorizedView_4ddaa268e0352879c4d48e577c02d0f1 } from '../../../../src/components/admin/ShopUnauthorizedView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -77,6 +78,7 @@ export const importMap = {
   "payload-plugin-storefront/client#ReplayStripeEvent": ReplayStripeEvent_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/client#ReconcileNow": ReconcileNow_73a45259e546e324faff8d0b3275adcc,
   "payload-plugin-storefront/rsc#SalesPanel": SalesPanel_226f2fbcf8669d813a8c89e8c3ab7c54,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/components/admin/ShopUnauthorizedView#ShopUnauthorizedView": ShopUnauthorizedView_4ddaa268e0352879c4d48e577c02d0f1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

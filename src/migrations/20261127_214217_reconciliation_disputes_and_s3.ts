@@ -8,6 +8,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_reconciliation_runs_status" AS ENUM('running', 'succeeded', 'failed');
   CREATE TYPE "public"."enum_reconciliation_runs_alert_status" AS ENUM('not_needed', 'no_address', 'sent', 'failed');
   ALTER TYPE "public"."enum_purchases_staff_actions_action" ADD VALUE 'dispute_evidence';
+  ALTER TYPE "public"."enum_downloads_outcome" ADD VALUE 'redirected';
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'storefrontReconcile';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'storefrontReconcile';
   CREATE TABLE "stripe_events_replays" (
@@ -69,6 +70,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone
   );
   
+  ALTER TABLE "product_files" ADD COLUMN "prefix" varchar DEFAULT '';
+  ALTER TABLE "product_files" ADD COLUMN "_objectkey" varchar;
   ALTER TABLE "purchases" ADD COLUMN "status_reason" varchar;
   ALTER TABLE "purchases" ADD COLUMN "dispute_evidence_dispute_id" varchar;
   ALTER TABLE "purchases" ADD COLUMN "dispute_evidence_status" "enum_purchases_dispute_evidence_status";
@@ -121,6 +124,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_purchases_staff_actions_action";
   CREATE TYPE "public"."enum_purchases_staff_actions_action" AS ENUM('resend_receipt', 'comp_grant', 'revoke', 'restore', 'refund');
   ALTER TABLE "purchases_staff_actions" ALTER COLUMN "action" SET DATA TYPE "public"."enum_purchases_staff_actions_action" USING "action"::"public"."enum_purchases_staff_actions_action";
+  ALTER TABLE "downloads" ALTER COLUMN "outcome" SET DATA TYPE text;
+  DROP TYPE "public"."enum_downloads_outcome";
+  CREATE TYPE "public"."enum_downloads_outcome" AS ENUM('completed', 'aborted');
+  ALTER TABLE "downloads" ALTER COLUMN "outcome" SET DATA TYPE "public"."enum_downloads_outcome" USING "outcome"::"public"."enum_downloads_outcome";
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'storefrontSendPurchaseReceipt', 'storefrontSendPaymentFailedEmail');
@@ -130,6 +137,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'storefrontSendPurchaseReceipt', 'storefrontSendPaymentFailedEmail');
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_reconciliation_runs_id_idx";
+  ALTER TABLE "product_files" DROP COLUMN "prefix";
+  ALTER TABLE "product_files" DROP COLUMN "_objectkey";
   ALTER TABLE "purchases" DROP COLUMN "status_reason";
   ALTER TABLE "purchases" DROP COLUMN "dispute_evidence_dispute_id";
   ALTER TABLE "purchases" DROP COLUMN "dispute_evidence_status";
