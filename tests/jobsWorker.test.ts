@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type RunningChild, startWorker } from './helpers/childProcesses'
 import { getTestPayload } from './helpers/getTestPayload'
+import { clearScheduledSweeps } from './helpers/jobs'
 import { caughtMail } from './helpers/mailCatcher'
 import { createProduct } from './helpers/products'
 import { createPurchase } from './helpers/purchases'
@@ -124,6 +125,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()))
   await proxy.close()
+  await clearScheduledSweeps()
 })
 
 describe('npm run worker (Payload jobs runner in worker processes)', () => {

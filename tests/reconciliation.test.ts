@@ -10,7 +10,7 @@ import type { ReconciliationRun } from '@/payload-types'
 import { login, rest } from './helpers/api'
 import { checkoutInStripe, emulatorEventFor, type Payment } from './helpers/checkoutInStripe'
 import { getTestPayload } from './helpers/getTestPayload'
-import { runDueJobs, runJobsUntil } from './helpers/jobs'
+import { clearScheduledSweeps, runDueJobs, runJobsUntil } from './helpers/jobs'
 import { mailTo } from './helpers/mailCatcher'
 import { createProduct, type TestProduct } from './helpers/products'
 import { injectStripeFault } from './helpers/stripeEmulator'
@@ -241,6 +241,7 @@ describe('the scheduled sweep', () => {
   })
 
   it('is scheduled on the storefront queue every 15 minutes, once, and runs as a task', async () => {
+    await clearScheduledSweeps()
     await payload.jobs.handleSchedules({ queue: 'storefront' })
     await payload.jobs.handleSchedules({ queue: 'storefront' })
     const { docs: scheduled } = await payload.find({

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 
+import { RECONCILE_TASK } from 'payload-plugin-storefront'
+
 import { getTestPayload } from './getTestPayload'
 
 /** Runs queued storefront jobs (what autoRun does every second in the app) until `done` holds. */
@@ -20,4 +22,17 @@ export async function runJobsUntil(
 /** Runs whatever storefront jobs are due now. */
 export async function runDueJobs(): Promise<void> {
   await (await getTestPayload()).jobs.run({ queue: 'storefront', limit: 50 })
+}
+
+/**
+ * Removes reconciliation sweeps the schedule queued and nobody ran (a worker process handles
+ * schedules): one left waiting would sweep in the middle of another test file once it falls due.
+ */
+export async function clearScheduledSweeps(): Promise<void> {
+  await (
+    await getTestPayload()
+  ).delete({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: RECONCILE_TASK } }, { completedAt: { exists: false } }] },
+  })
 }

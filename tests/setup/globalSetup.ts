@@ -56,11 +56,16 @@ async function freePort(): Promise<number> {
 /**
  * Under the system's temporary folder rather than in the checkout: run as root, PostgreSQL runs as
  * the `postgres` user, which cannot enter a checkout made with `mktemp -d` or Stryker's sandboxes
- * (mode 700). One folder per checkout, so its cluster is reused from run to run.
+ * (mode 700). One folder per checkout (and Stryker runner), so its cluster is reused from run to run.
  */
 function testDataDir(): string {
   const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)
-  return path.join(os.tmpdir(), `storefront-postgres-test-${checkout}`)
+  // Stryker's test runners share one sandbox; each needs a cluster of its own.
+  const runner = process.env.STRYKER_MUTATOR_WORKER
+  return path.join(
+    os.tmpdir(),
+    `storefront-postgres-test-${checkout}${runner ? `-runner-${runner}` : ''}`,
+  )
 }
 
 /** Checked from a fresh connection, so a run never starts against an unmigrated database. */
