@@ -1,61 +1,20 @@
-import type { CollectionBeforeChangeHook, CollectionConfig, CollectionSlug, Field } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
 import { nobody, ownPurchasesOrStaff, userHasRole } from '../access'
-import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG, STRIPE_EVENTS_SLUG } from '../constants'
+import { PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
 import { PURCHASE_STATUSES } from '../fulfilment/types'
-import { STAFF_ACTIONS } from '../operations/staff/staffAction'
 import { stripeModeOf } from '../utilities/stripeDashboard'
+import {
+  asText,
+  disputeEvidenceField,
+  emailRecord,
+  staffActionsField,
+  supportJoinFields,
+} from './purchaseSupportFields'
 
 const readOnly = { readOnly: true } as const
-
-/** Shown as text (see ReadOnlyText): nobody edits what Stripe, Resend or fulfilment recorded. */
-const asText = (format: 'date' | 'money' | 'text' = 'text', position?: 'sidebar') => ({
-  readOnly: true,
-  ...(position ? { position } : {}),
-  components: {
-    Field: {
-      path: 'payload-plugin-storefront/client#ReadOnlyText',
-      clientProps: { format },
-    },
-  },
-})
-
-const EMAIL_STATUSES = [
-  { label: 'Not sent', value: 'not_sent' },
-  { label: 'Sent', value: 'sent' },
-  { label: 'Failed (retrying)', value: 'failed' },
-]
-
-/** What the shop emailed the customer about this purchase, as Resend accepted it. */
-function emailRecord(options: ResolvedStorefrontOptions, name: string, label: string): Field {
-  return {
-    name,
-    label,
-    type: 'group',
-    admin: { position: 'sidebar' },
-    fields: [
-      {
-        name: 'status',
-        type: 'select',
-        defaultValue: 'not_sent',
-        options: EMAIL_STATUSES,
-        admin: asText(),
-      },
-      { name: 'sentAt', label: 'Sent at', type: 'date', admin: asText('date') },
-      { name: 'resendId', label: 'Resend email ID', type: 'text', admin: asText() },
-      {
-        // Resend's last refusal, for support; the buyer sees only whether the email was sent.
-        name: 'lastError',
-        label: 'Last error',
-        type: 'text',
-        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
-        admin: asText(),
-      },
-    ],
-  }
-}
 
 type PurchaseTitleData = {
   title?: null | string
@@ -247,91 +206,11 @@ export function createPurchasesCollection(options: ResolvedStorefrontOptions): C
           components: { Field: 'payload-plugin-storefront/client#PurchaseActions' },
         },
       },
-      {
-        // Drafted when Stripe reports a dispute; shown (and submitted) by the DisputeEvidence field.
-        name: 'disputeEvidence',
-        label: 'Dispute evidence',
-        type: 'group',
-        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
-        admin: {
-          condition: (data) => Boolean(data?.disputeEvidence?.disputeId),
-          components: { Field: 'payload-plugin-storefront/client#DisputeEvidence' },
-        },
-        fields: [
-          { name: 'disputeId', type: 'text' },
-          {
-            name: 'status',
-            type: 'select',
-            options: [
-              { label: 'Drafted (not submitted)', value: 'drafted' },
-              { label: 'Submitted to Stripe', value: 'submitted' },
-              { label: 'Refused by Stripe', value: 'submit_failed' },
-            ],
-          },
-          { name: 'draftedAt', type: 'date' },
-          { name: 'evidence', type: 'json' },
-          { name: 'submittedAt', type: 'date' },
-          { name: 'submittedByEmail', type: 'text' },
-          { name: 'lastError', type: 'text' },
-        ],
-      },
+      disputeEvidenceField(options),
       emailRecord(options, 'receipt', 'Receipt email'),
       emailRecord(options, 'paymentFailedEmail', 'Payment-failed email'),
-      {
-        name: 'staffActions',
-        label: 'Staff actions',
-        type: 'array',
-        access: { read: ({ req }) => userHasRole(req.user, options.staffRoles) },
-        admin: {
-          readOnly: true,
-          components: { Field: 'payload-plugin-storefront/client#StaffActionLog' },
-        },
-        fields: [
-          {
-            name: 'action',
-            type: 'select',
-            required: true,
-            options: STAFF_ACTIONS.map(({ value, label }) => ({ value, label })),
-          },
-          {
-            name: 'by',
-            type: 'relationship',
-            relationTo: options.usersSlug as CollectionSlug,
-            required: true,
-          },
-          { name: 'byEmail', label: 'By (email)', type: 'text' },
-          { name: 'at', type: 'date', required: true },
-          { name: 'reason', type: 'text', required: true },
-          { name: 'detail', type: 'text' },
-        ],
-      },
-      // Support sees each purchase's Stripe events and downloads; those collections' own access
-      // rules apply, so shoppers never see them, not even for their own purchases.
-      {
-        name: 'stripeEvents',
-        label: 'Stripe events',
-        type: 'join',
-        collection: STRIPE_EVENTS_SLUG as CollectionSlug,
-        on: 'purchase',
-        defaultSort: '-stripeCreatedAt',
-        defaultLimit: 20,
-        admin: {
-          allowCreate: false,
-          defaultColumns: ['type', 'outcome', 'note', 'stripeCreatedAt'],
-        },
-      },
-      {
-        name: 'downloads',
-        type: 'join',
-        collection: DOWNLOADS_SLUG as CollectionSlug,
-        on: 'purchase',
-        defaultSort: '-startedAt',
-        defaultLimit: 20,
-        admin: {
-          allowCreate: false,
-          defaultColumns: ['startedAt', 'outcome', 'bytesSent', 'range', 'ip', 'userAgent'],
-        },
-      },
+      staffActionsField(options),
+      ...supportJoinFields(),
     ],
   }
 }
