@@ -4,6 +4,8 @@ import { Button, FieldLabel, useConfig, useDocumentInfo, useFormFields } from '@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import { type ActionOutcome, ActionMessage } from './ActionMessage'
+
 /** The evidence fields as Stripe names them, in the words support reads. */
 const LABELS: Record<string, string> = {
   access_activity_log: 'Access activity log (downloads)',
@@ -37,7 +39,7 @@ export function DisputeEvidence({ path = 'disputeEvidence' }: { path?: string })
     lastError: fields[`${path}.lastError`]?.value as string | undefined,
   }))
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<null | { ok: boolean; text: string }>(null)
+  const [message, setMessage] = useState<ActionOutcome | null>(null)
   if (!record.disputeId) return null
 
   const submit = async () => {
@@ -114,17 +116,7 @@ export function DisputeEvidence({ path = 'disputeEvidence' }: { path?: string })
           {busy ? 'Submitting…' : 'Submit evidence to Stripe'}
         </Button>
       )}
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          style={{
-            margin: '8px 0 0',
-            color: message.ok ? 'var(--theme-success-750)' : 'var(--theme-error-750)',
-          }}
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
     </div>
   )
 }

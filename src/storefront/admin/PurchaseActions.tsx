@@ -4,6 +4,8 @@ import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/u
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import { type ActionOutcome, ActionMessage } from './ActionMessage'
+
 type Action = 'refund' | 'resend-receipt' | 'restore' | 'revoke'
 
 const DONE: Record<Action, string> = {
@@ -27,7 +29,7 @@ export function PurchaseActions() {
   const [reason, setReason] = useState('')
   const [refundAmount, setRefundAmount] = useState('')
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<null | { ok: boolean; text: string }>(null)
+  const [message, setMessage] = useState<ActionOutcome | null>(null)
   if (!id) return null
 
   const run = async (action: Action) => {
@@ -136,17 +138,7 @@ export function PurchaseActions() {
       {!reason.trim() && (paid || status === 'revoked') && (
         <p style={{ opacity: 0.7, margin: '4px 0 0' }}>Write why first; the buttons then work.</p>
       )}
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          style={{
-            margin: '8px 0 0',
-            color: message.ok ? 'var(--theme-success-750)' : 'var(--theme-error-750)',
-          }}
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
     </div>
   )
 }

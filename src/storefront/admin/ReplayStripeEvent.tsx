@@ -4,6 +4,8 @@ import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/u
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import { type ActionOutcome, ActionMessage } from './ActionMessage'
+
 /**
  * "Replay" on a failed or rejected Stripe event: fetched again from Stripe and applied through the
  * webhook's own path (POST /api/stripe-events/:id/replay). Asks why; who, when and why are
@@ -16,7 +18,7 @@ export function ReplayStripeEvent() {
   const outcome = useFormFields(([fields]) => fields.outcome?.value) as string | undefined
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<null | { ok: boolean; text: string }>(null)
+  const [message, setMessage] = useState<ActionOutcome | null>(null)
   if (!id || (outcome !== 'failed' && outcome !== 'rejected' && !message)) return null
 
   const replay = async () => {
@@ -79,17 +81,7 @@ export function ReplayStripeEvent() {
       >
         {busy ? 'Replaying…' : 'Replay from Stripe'}
       </Button>
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          style={{
-            margin: '8px 0 0',
-            color: message.ok ? 'var(--theme-success-750)' : 'var(--theme-error-750)',
-          }}
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
     </div>
   )
 }

@@ -2,8 +2,9 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import type { PurchaseDoc } from './types'
 
-import { DOWNLOADS_SLUG, PRODUCTS_SLUG, PURCHASES_SLUG } from '../constants'
+import { DOWNLOADS_SLUG, PURCHASES_SLUG } from '../constants'
 import { formatPrice } from '../utilities/formatPrice'
+import { findProductOfPurchase } from './products'
 
 /** Stripe's limit on one text evidence field. */
 const FIELD_MAX = 20_000
@@ -68,15 +69,7 @@ export async function buildDisputeEvidence(
   purchase: PurchaseDoc,
   storeName: string,
 ): Promise<DisputeEvidence> {
-  const productId = typeof purchase.product === 'object' ? purchase.product?.id : purchase.product
-  const product = productId
-    ? ((await payload.findByID({
-        collection: PRODUCTS_SLUG as CollectionSlug,
-        id: productId,
-        depth: 0,
-        disableErrors: true,
-      })) as null | { title?: string })
-    : null
+  const product = await findProductOfPurchase(payload, purchase)
   const { docs } = await payload.find({
     collection: DOWNLOADS_SLUG as CollectionSlug,
     where: { purchase: { equals: purchase.id } },

@@ -1,5 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import type { PurchaseDoc } from './types'
+
 import { PLACEHOLDER_MARKER, PRODUCTS_SLUG } from '../constants'
 import { StorefrontError } from '../errors'
 
@@ -45,4 +47,19 @@ export async function resolveStripePriceId(
     )
   }
   return { priceId, amountCents: product.priceCents, currency: product.currency }
+}
+
+/** The product a purchase is of, or null when it was deleted since (the purchase keeps its slug). */
+export async function findProductOfPurchase(
+  payload: Payload,
+  purchase: PurchaseDoc,
+): Promise<null | { title?: string }> {
+  const productId = typeof purchase.product === 'object' ? purchase.product?.id : purchase.product
+  if (!productId) return null
+  return (await payload.findByID({
+    collection: PRODUCTS_SLUG as CollectionSlug,
+    id: productId,
+    depth: 0,
+    disableErrors: true,
+  })) as null | { title?: string }
 }

@@ -6,7 +6,6 @@ import type { ResolvedStorefrontOptions } from '../types'
 
 import {
   EMAIL_RETRIES,
-  PRODUCTS_SLUG,
   PURCHASES_SLUG,
   SEND_PAYMENT_FAILED_TASK,
   SEND_PURCHASE_RECEIPT_TASK,
@@ -14,6 +13,7 @@ import {
 import { inDurableTransaction } from '../database/transactions'
 import { sendEmail } from '../email/resend'
 import { renderPaymentFailedEmail, renderReceiptEmail } from '../email/templates'
+import { findProductOfPurchase } from '../fulfilment/products'
 
 /** Everything an email about a purchase needs, read fresh when the job runs. */
 async function loadEmailContext(
@@ -26,15 +26,7 @@ async function loadEmailContext(
     id: purchaseId,
     depth: 0,
   })) as unknown as PurchaseDoc
-  const productId = typeof purchase.product === 'object' ? purchase.product?.id : purchase.product
-  const product = productId
-    ? ((await payload.findByID({
-        collection: PRODUCTS_SLUG as CollectionSlug,
-        id: productId,
-        depth: 0,
-        disableErrors: true,
-      })) as null | { title?: string })
-    : null
+  const product = await findProductOfPurchase(payload, purchase)
   let customerEmail = purchase.customerEmail
   if (!customerEmail) {
     const userId = typeof purchase.user === 'object' ? purchase.user.id : purchase.user
