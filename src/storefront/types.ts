@@ -1,43 +1,20 @@
-import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import type { CollectionConfig } from 'payload'
 
-/** How to reach Stripe. Host, port and protocol point the real SDK at a local emulator. */
-export type StripeConnection = {
-  /**
-   * Secret (sk_...) or restricted (rk_...) key. Without it checkout answers that payments are
-   * unavailable and product prices are saved unchecked.
-   * @default undefined
-   */
-  secretKey?: string
-  /** Signing secret of the webhook endpoint (whsec_...). @default undefined */
-  webhookSecret?: string
-  /** API host. @default 'api.stripe.com' */
-  host?: string
-  /** API port. @default 443 */
-  port?: number
-  /** API protocol. @default 'https' */
-  protocol?: 'http' | 'https'
-}
+import type {
+  DisputeOptions,
+  EarlyFraudWarningOptions,
+  HealthOptions,
+  ReconciliationOptions,
+} from './recoveryOptions'
+import type { EmailConnection, ProductFilesS3Options, StripeConnection } from './connections'
 
-/** How emails leave: the `resend` SDK, pointed at Resend or (offline) the local mail catcher. */
-export type EmailConnection = {
-  /**
-   * Resend API key (re_...). Without it receipts are recorded as failed and retried.
-   * @default undefined
-   */
-  resendApiKey?: string
-  /**
-   * Resend API base URL; the mail catcher's URL offline.
-   * @default the SDK's (RESEND_BASE_URL or https://api.resend.com)
-   */
-  baseUrl?: string
-  /**
-   * Sender, e.g. 'Shop <shop@your-domain.com>', on a domain verified in Resend. Required while the
-   * plugin is enabled: Resend refuses any other sender (its `onboarding@resend.dev` test sender
-   * only reaches the account owner), so a shop without one would take money and send nothing.
-   */
-  from?: string
-}
+export type { EmailConnection, ProductFilesS3Options, StripeConnection } from './connections'
+export type {
+  DisputeOptions,
+  EarlyFraudWarningOptions,
+  HealthOptions,
+  ReconciliationOptions,
+} from './recoveryOptions'
 
 /**
  * The shop's pages the plugin links to (checkout's return URLs, emails, the sign-in redirect) and
@@ -94,56 +71,6 @@ export type SignInLinkOptions = {
    * it). @default { max: 10, windowMinutes: 15 }
    */
   perIp?: RateLimit
-}
-
-/** The reconciliation sweep: paid Checkout Sessions whose webhook never arrived become purchases. */
-export type ReconciliationOptions = {
-  /**
-   * Minutes between scheduled sweeps (a divisor of 60, or whole hours dividing 24), or false for
-   * none; staff can still press "Reconcile now". The schedule runs where the storefront queue runs
-   * (`jobsAutoRunCron` or `npm run worker`).
-   * @default 15
-   */
-  everyMinutes?: false | number
-  /**
-   * How far before the previous sweep's end the next one looks. A Checkout Session can be paid
-   * up to 24 hours after it was created (Stripe's default expiry), and the list is by creation
-   * time, so anything shorter can miss a session paid late.
-   * @default 1440 (24 hours)
-   */
-  overlapMinutes?: number
-  /** Emailed (through Resend) after a sweep that repaired anything. @default undefined (no email) */
-  alertEmail?: string
-}
-
-/** What the shop does when a card issuer warns of fraud (`radar.early_fraud_warning.created`). */
-export type EarlyFraudWarningOptions = {
-  /**
-   * Also refund the payment in Stripe (reason `fraudulent`), as Stripe advises to avoid the
-   * dispute and its fee. Access is revoked either way.
-   * @default false
-   */
-  refund?: boolean
-}
-
-/** Disputes (chargebacks): the plugin drafts evidence from what it knows of the purchase. */
-export type DisputeOptions = {
-  /**
-   * Submit the drafted evidence to Stripe as soon as a dispute opens (`disputes.update` with
-   * `submit`); Stripe takes no more evidence after that. Off, staff read the draft on the purchase
-   * and submit it with one click.
-   * @default false
-   */
-  autoSubmitEvidence?: boolean
-}
-
-/** `GET /api/storefront/health` for monitors. */
-export type HealthOptions = {
-  /**
-   * A secret a monitor sends as `Authorization: Bearer <token>` (staff signed in need none).
-   * At least 32 characters. @default undefined (staff only)
-   */
-  token?: string
 }
 
 export type StorefrontPluginOptions = {
@@ -284,28 +211,3 @@ export type ResolvedStorefrontOptions = Required<
     /** Null: files on disk. */
     s3: null | Required<ProductFilesS3Options>
   }
-
-/** Product files in an S3-compatible bucket (AWS S3, MinIO, R2, …). */
-export type ProductFilesS3Options = {
-  bucket: string
-  /**
-   * The S3 client's settings: `region`, `endpoint` (for anything but AWS), `credentials`
-   * (`{ accessKeyId, secretAccessKey }`) and `forcePathStyle` (MinIO and most self-hosted stores).
-   */
-  config: S3ClientConfig
-  /**
-   * How the download endpoint hands over the bytes once it has checked the purchase:
-   * `stream` reads the object through this server (Range passed through to S3);
-   * `redirect` answers 302 to a presigned URL of the object, so the bytes go from the bucket
-   * straight to the shopper and the server only checks.
-   * @default 'stream'
-   */
-  delivery?: 'redirect' | 'stream'
-  /**
-   * How long a presigned URL of `delivery: 'redirect'` stays valid. Long enough to start the
-   * download (a started transfer is not cut when it expires), short enough that a shared link
-   * is soon useless.
-   * @default 300 (five minutes)
-   */
-  presignedUrlExpiresInSeconds?: number
-}
