@@ -126,6 +126,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      storefrontApplyStripeEvent: TaskStorefrontApplyStripeEvent;
       storefrontSendPurchaseReceipt: TaskStorefrontSendPurchaseReceipt;
       storefrontSendPaymentFailedEmail: TaskStorefrontSendPaymentFailedEmail;
       storefrontReconcile: TaskStorefrontReconcile;
@@ -587,7 +588,11 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail' | 'storefrontReconcile';
+          | 'inline'
+          | 'storefrontApplyStripeEvent'
+          | 'storefrontSendPurchaseReceipt'
+          | 'storefrontSendPaymentFailedEmail'
+          | 'storefrontReconcile';
         taskID: string;
         input?:
           | {
@@ -621,7 +626,14 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'storefrontSendPurchaseReceipt' | 'storefrontSendPaymentFailedEmail' | 'storefrontReconcile') | null;
+    | (
+        | 'inline'
+        | 'storefrontApplyStripeEvent'
+        | 'storefrontSendPurchaseReceipt'
+        | 'storefrontSendPaymentFailedEmail'
+        | 'storefrontReconcile'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1093,6 +1105,33 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStorefrontApplyStripeEvent".
+ */
+export interface TaskStorefrontApplyStripeEvent {
+  input: {
+    ledgerId:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    event:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -12,7 +12,7 @@ import { mailTo } from './helpers/mailCatcher'
 import { createProduct } from './helpers/products'
 import { checkoutSession, stripeEvent } from './helpers/stripeFixtures'
 import { createUser } from './helpers/users'
-import { deliver, signature } from './helpers/webhook'
+import { deliver, signature, waitingApplicationsOf } from './helpers/webhook'
 
 let payload: Payload
 let product: { id: number; slug: string; title: string }
@@ -208,17 +208,25 @@ describe('POST /api/stripe/webhook: checkout.session.completed', () => {
     expect(await purchasesFor(session.id)).toHaveLength(0)
   })
 
-  it('400 when the session names a user that does not exist', async () => {
+  it('a session naming a user that does not exist is accepted, then rejected with why, and creates nothing', async () => {
     const session = await paidSessionFor(shopper, {
       userId: '99999999',
       productSlug: product.slug,
     })
-    const response = await deliver(stripeEvent('checkout.session.completed', session))
-    expect(response.status).toBe(400)
-    expect(((await response.json()) as { error: string }).error).toMatch(
-      /names user 99999999, who does not exist/,
-    )
+    const event = stripeEvent('checkout.session.completed', session)
+    // Whether the user exists is a database question, asked when the event is applied, not
+    // before Stripe hears back.
+    const response = await deliver(event)
+    expect(response.status).toBe(200)
+    expect(await ledgerFor(event.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'rejected',
+        note: expect.stringMatching(/names user 99999999, who does not exist/),
+      }),
+    ])
     expect(await purchasesFor(session.id)).toHaveLength(0)
+    // A refusal is not retried: the job completed.
+    expect(await waitingApplicationsOf(event.id)).toEqual([])
   })
 
   it('200 for an event type the shop does not use, with no purchase, recorded as ignored', async () => {

@@ -16,7 +16,12 @@ import { getTestPayload } from './helpers/getTestPayload'
 import { createProduct } from './helpers/products'
 import { stripeEvent } from './helpers/stripeFixtures'
 import { createUser } from './helpers/users'
-import { deliver, signature } from './helpers/webhook'
+import {
+  applyQueuedStripeEvents,
+  deliver,
+  signature,
+  waitingApplicationsOf,
+} from './helpers/webhook'
 
 /**
  * What the webhook tells Stripe decides whether Stripe retries: 503/500 when nothing was stored
@@ -140,26 +145,43 @@ describe('the webhook answers so that Stripe retries exactly when it should', ()
     expect(await purchasesFor(session.id)).toHaveLength(1)
   })
 
-  it('500 when applying it fails: logged with its id, recorded failed, the next delivery applies it', async () => {
+  it('200 once recorded even when applying fails: logged with its id, recorded failed, retried, and a redelivery applies it', async () => {
     const session = await paidSession()
     const event = stripeEvent('checkout.session.completed', session)
     const allow = await refuseInserts('purchases', `NEW.stripe_session_id = '${session.id}'`)
     const errorLog = vi.spyOn(payload.logger, 'error')
+    // Stored is what Stripe needs to hear: applying it is the queued job's, which fails here.
     const response = await deliver(event).finally(allow)
-    expect(response.status).toBe(500)
-    expect(await response.json()).toEqual({
-      error: 'The event could not be processed; Stripe will retry.',
-    })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ received: true })
     expect(errorLog).toHaveBeenCalledWith(
       { err: expect.anything(), eventId: event.id },
-      'Processing a Stripe event failed; nothing of it was stored. Answering 500 so Stripe retries.',
+      'Applying a Stripe event failed; nothing of it was stored. It will be applied again.',
     )
     expect((await ledgerFor(event.id)).map((entry) => entry.outcome)).toEqual(['failed'])
     expect(await purchasesFor(session.id)).toHaveLength(0)
+    // The job waits for its retry, after a backoff.
+    const [retry] = await waitingApplicationsOf(event.id)
+    expect(retry).toMatchObject({ totalTried: 1 })
+    expect(new Date(String(retry.waitUntil)).getTime()).toBeGreaterThan(Date.now())
 
-    expect((await deliver(event)).status).toBe(200)
+    // Stripe delivers a failed event again (or the retry comes due): it is queued once more and
+    // applied once.
+    const redelivery = await deliver(event)
+    expect(await redelivery.json()).toEqual({ received: true })
     expect((await ledgerFor(event.id)).map((entry) => entry.outcome)).toEqual(['processed'])
     expect(await purchasesFor(session.id)).toHaveLength(1)
+
+    // The first job's retry, once due, finds the event applied and changes nothing.
+    await payload.update({
+      collection: 'payload-jobs',
+      id: retry.id,
+      data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+    })
+    await applyQueuedStripeEvents()
+    expect(await waitingApplicationsOf(event.id)).toEqual([])
+    expect(await purchasesFor(session.id)).toHaveLength(1)
+    expect((await ledgerFor(event.id)).map((entry) => entry.outcome)).toEqual(['processed'])
   })
 
   it('the operation reports what it did: applied once, then a duplicate that changed nothing', async () => {

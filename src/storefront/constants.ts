@@ -29,6 +29,17 @@ export const STOREFRONT_QUEUE = 'storefront'
 export const SEND_PURCHASE_RECEIPT_TASK = 'storefrontSendPurchaseReceipt'
 export const SEND_PAYMENT_FAILED_TASK = 'storefrontSendPaymentFailedEmail'
 export const RECONCILE_TASK = 'storefrontReconcile'
+export const APPLY_STRIPE_EVENT_TASK = 'storefrontApplyStripeEvent'
+
+/**
+ * A recorded Stripe event whose application failed (Stripe or the database briefly away) is
+ * tried again after 2 s, 4 s, 8 s … about 4 minutes in all; after that the reconciliation sweep
+ * applies it again, fetched anew from Stripe.
+ */
+export const STRIPE_EVENT_RETRIES = {
+  attempts: 7,
+  backoff: { type: 'exponential' as const, delay: 2000 },
+}
 
 /**
  * Resend outages are usually short: retry quickly at first, then back off

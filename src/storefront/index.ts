@@ -50,6 +50,7 @@ import {
 import { priceProductOnPublish } from './hooks/priceProductOnPublish'
 import { createSendPaymentFailedTask, createSendPurchaseReceiptTask } from './jobs/purchaseEmails'
 import { createReconcileTask } from './jobs/reconcile'
+import { createApplyStripeEventTask } from './jobs/stripeEvents'
 import { resolveOptions } from './options'
 import { productFileStoreFor } from './storage/productFiles'
 
@@ -70,6 +71,7 @@ export type { PurchaseDoc, PurchaseStatus } from './fulfilment/types'
 export type { DownloadSummary, ProductFileSummary } from './operations/describeDownload'
 export {
   ALLOW_UNCONFIRMED_PRICE,
+  APPLY_STRIPE_EVENT_TASK,
   DOWNLOADS_SLUG,
   PRODUCT_FILES_SLUG,
   PRODUCTS_SLUG,
@@ -214,6 +216,7 @@ export const storefront =
           ...jobs,
           tasks: [
             ...(jobs.tasks ?? []),
+            createApplyStripeEventTask(options),
             createSendPurchaseReceiptTask(options),
             createSendPaymentFailedTask(options),
             createReconcileTask(options),

@@ -15,7 +15,7 @@ type TransactionSession = {
 
 /** What `@payloadcms/db-postgres` (and any Drizzle-based adapter) exposes on `payload.db`. */
 type DrizzleAdapter = {
-  drizzle: {
+  drizzle: SqlExecutor & {
     transaction: (work: (tx: SqlExecutor) => Promise<void>, options?: unknown) => Promise<void>
   }
   sessions: Record<string, TransactionSession>
@@ -135,10 +135,7 @@ export async function lockRow({
   id: number | string
   columns: string[]
 }): Promise<null | Record<string, unknown>> {
-  const adapter = drizzleAdapterOf(req.payload)
-  const tableName = adapter.tableNameMap.get(collectionSlug.replace(/-/g, '_'))
-  const table = tableName ? adapter.tables[tableName] : undefined
-  if (!table) throw new Error(`No table for collection "${collectionSlug}".`)
+  const table = tableOfCollection(req.payload, collectionSlug)
   const selected = sql.join(
     columns.map((column) => sql`${table[column]} as ${sql.identifier(column)}`),
     sql`, `,
@@ -147,4 +144,28 @@ export async function lockRow({
     sql`select ${selected} from ${table} where ${table.id} = ${id} for update`,
   )
   return (rows[0] as Record<string, unknown> | undefined) ?? null
+}
+
+/** A collection's Drizzle table, whose columns render as their real (prefixed, quoted) names. */
+export function tableOfCollection(
+  payload: Payload,
+  collectionSlug: string,
+): Record<string, ReturnType<typeof sql>> & Record<string, unknown> {
+  const adapter = drizzleAdapterOf(payload)
+  const tableName = adapter.tableNameMap.get(collectionSlug.replace(/-/g, '_'))
+  const table = tableName ? adapter.tables[tableName] : undefined
+  if (!table) throw new Error(`No table for collection "${collectionSlug}".`)
+  return table as Record<string, ReturnType<typeof sql>> & Record<string, unknown>
+}
+
+/**
+ * Runs one statement on its own (autocommit), outside any transaction: for the few writes on a hot
+ * path where one round trip must do what several Local API calls would.
+ */
+export async function executeStatement(
+  payload: Payload,
+  statement: ReturnType<typeof sql>,
+): Promise<unknown[]> {
+  const { rows } = await drizzleAdapterOf(payload).drizzle.execute(statement)
+  return rows
 }

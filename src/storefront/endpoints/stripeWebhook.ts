@@ -4,14 +4,14 @@ import type { ResolvedStorefrontOptions } from '../types'
 
 import { WEBHOOK_BODY_LIMIT_BYTES } from '../constants'
 import { StorefrontError } from '../errors'
-import { processStripeEvent } from '../operations/processStripeEvent'
+import { acceptStripeEvent } from '../operations/acceptStripeEvent'
 import { verifyWebhookEvent } from '../stripe/client'
 import { errorResponse, readBodyWithLimit } from './http'
 
 /**
- * POST /api/stripe/webhook: verify the signature over the raw body, then process the event.
- * Answers 5xx only when the event could not be recorded or applied, so Stripe retries and nothing
- * is lost; a duplicate of a finished event is acknowledged and does nothing.
+ * POST /api/stripe/webhook: verify the signature over the raw body, then record the event and
+ * queue its application (acceptStripeEvent). Answers 5xx only when the event could not be
+ * recorded, so Stripe retries and nothing is lost; a duplicate is acknowledged and does nothing.
  */
 export function createStripeWebhookEndpoint(options: ResolvedStorefrontOptions): Endpoint {
   return {
@@ -44,7 +44,7 @@ export function createStripeWebhookEndpoint(options: ResolvedStorefrontOptions):
           const reason = (error as Error).message.slice(0, 300)
           throw new StorefrontError(`Invalid Stripe signature: ${reason}`, 400)
         }
-        const { duplicate } = await processStripeEvent({ payload: req.payload, options, event })
+        const { duplicate } = await acceptStripeEvent({ payload: req.payload, options, event })
         return Response.json({ received: true, ...(duplicate ? { duplicate } : {}) })
       } catch (error) {
         return errorResponse(error, req)

@@ -13,7 +13,9 @@ import { applyPaymentIntentEvent } from './paymentIntentEvents'
 import {
   checkoutSessionEventObject,
   disputeObject,
+  earlyFraudWarningObject,
   parseOrReject,
+  readSessionMetadata,
   refundedChargeObject,
 } from './stripeEventSchemas'
 
@@ -47,6 +49,37 @@ async function fulfilSessionEvent(
     alongside: (req, fulfilled) => context.record(req, toEventResult(fulfilled)),
   })
   return toEventResult(result)
+}
+
+/**
+ * Refuses, before anything is stored, an event whose object the shop can never use: the webhook
+ * answers 400 at once instead of accepting an event that can only be rejected later. Reads the
+ * event body only (no Stripe, no database); applying the event still asks Stripe.
+ * @throws StorefrontError 400 naming what is wrong
+ */
+export function refuseUnusableEvent(event: StripeEventEnvelope): void {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded':
+    case 'checkout.session.async_payment_failed': {
+      const session = parseOrReject(
+        checkoutSessionEventObject,
+        event.data.object,
+        'The checkout session',
+      )
+      readSessionMetadata({ id: session.id, metadata: session.metadata ?? null })
+      return
+    }
+    case 'charge.refunded':
+      parseOrReject(refundedChargeObject, event.data.object, 'The charge')
+      return
+    case 'charge.dispute.created':
+    case 'charge.dispute.closed':
+      parseOrReject(disputeObject, event.data.object, 'The dispute')
+      return
+    case 'radar.early_fraud_warning.created':
+      parseOrReject(earlyFraudWarningObject, event.data.object, 'The early fraud warning')
+  }
 }
 
 /**

@@ -3,7 +3,10 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import type { StripeEventEnvelope } from './stripeEventSchemas'
 import type { EventOutcome, EventResult } from './types'
 
-import { STRIPE_EVENTS_SLUG } from '../constants'
+import { sql } from '@payloadcms/db-postgres'
+
+import { APPLY_STRIPE_EVENT_TASK, STOREFRONT_QUEUE, STRIPE_EVENTS_SLUG } from '../constants'
+import { executeStatement, tableOfCollection } from '../database/transactions'
 import { isStorefrontError, isUniqueViolation } from '../errors'
 
 export type LedgerEntry = { id: number | string; outcome: EventOutcome; duplicate: boolean }
@@ -42,6 +45,68 @@ export async function recordStripeEvent(
     const outcome = (docs[0] as { outcome?: EventOutcome }).outcome ?? 'received'
     return { id: docs[0].id, outcome, duplicate: true }
   }
+}
+
+/** The input of the job that applies a recorded event (`APPLY_STRIPE_EVENT_TASK`). */
+export type QueuedStripeEvent = { ledgerId: number | string; event: StripeEventEnvelope }
+
+/** A recorded event whose earlier attempt ended here is queued again when Stripe delivers it again. */
+const RETRIED_OUTCOMES: readonly EventOutcome[] = ['failed', 'rejected']
+
+/**
+ * Writes the event to the ledger and queues the job that applies it, in ONE statement (one round
+ * trip, atomic without a transaction): the webhook's whole write. A later delivery of an event
+ * that is waiting, applied or ignored changes nothing (`queued: false`); one of an event whose
+ * last attempt failed or was refused is queued again. The job row is what Payload's
+ * `jobs.queue` writes (input, task, queue); hooks on the jobs collection (`jobs.runHooks`) are
+ * not run for it.
+ */
+export async function recordAndQueueStripeEvent(
+  payload: Payload,
+  event: StripeEventEnvelope,
+): Promise<{ queued: boolean }> {
+  const ledger = tableOfCollection(payload, STRIPE_EVENTS_SLUG)
+  const jobs = tableOfCollection(payload, 'payload-jobs')
+  const column = (table: Record<string, unknown>, key: string) =>
+    sql.identifier((table[key] as { name: string }).name)
+  const retried = sql.join(
+    RETRIED_OUTCOMES.map((outcome) => sql`${outcome}`),
+    sql`, `,
+  )
+  const rows = await executeStatement(
+    payload,
+    sql`with recorded as (
+      insert into ${ledger} (${column(ledger, 'eventId')}, ${column(ledger, 'type')},
+        ${column(ledger, 'stripeCreatedAt')}, ${column(ledger, 'livemode')}, ${column(ledger, 'outcome')})
+      values (${event.id}, ${event.type}, ${new Date(event.created * 1000).toISOString()},
+        ${event.livemode}, 'received')
+      on conflict (${column(ledger, 'eventId')}) do update
+        set ${column(ledger, 'outcome')} = 'received', ${column(ledger, 'updatedAt')} = now()
+        where ${ledger.outcome} in (${retried})
+      returning ${column(ledger, 'id')} as id
+    )
+    insert into ${jobs} (${column(jobs, 'input')}, ${column(jobs, 'taskSlug')}, ${column(jobs, 'queue')})
+    select jsonb_build_object('ledgerId', recorded.id, 'event', ${JSON.stringify(event)}::jsonb),
+      ${APPLY_STRIPE_EVENT_TASK}, ${STOREFRONT_QUEUE}
+    from recorded
+    returning ${column(jobs, 'id')}`,
+  )
+  return { queued: rows.length > 0 }
+}
+
+/** The ledger entry's outcome as stored now, or null when there is no such entry. */
+export async function readLedgerOutcome(
+  payload: Payload,
+  id: number | string,
+): Promise<EventOutcome | null> {
+  const entry = await payload.findByID({
+    collection: STRIPE_EVENTS_SLUG as CollectionSlug,
+    id,
+    depth: 0,
+    disableErrors: true,
+    select: { outcome: true },
+  })
+  return ((entry as { outcome?: EventOutcome } | null)?.outcome ?? null) as EventOutcome | null
 }
 
 /**

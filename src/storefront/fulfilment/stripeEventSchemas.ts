@@ -39,8 +39,14 @@ export type StripeEventEnvelope = z.infer<typeof stripeEventEnvelope>
 const expandable = (prefix: string) =>
   z.union([stripeId(prefix), z.object({ id: stripeId(prefix) }).loose()])
 
-/** A checkout session event is only a pointer: the session itself is asked of Stripe. */
-export const checkoutSessionEventObject = z.object({ id: CHECKOUT_SESSION_ID })
+/**
+ * A checkout session event is only a pointer: the session itself is asked of Stripe. Its metadata
+ * is read only to refuse, at once, a session that this shop cannot attribute.
+ */
+export const checkoutSessionEventObject = z.object({
+  id: CHECKOUT_SESSION_ID,
+  metadata: z.record(z.string(), z.string()).nullable().optional(),
+})
 
 export const refundedChargeObject = z.object({
   id: stripeId('ch').or(stripeId('py')),
@@ -110,7 +116,7 @@ const USER_ID = /^[A-Za-z0-9_-]{1,64}$/
  * userId and productSlug, which POST /api/checkout put on every session it created.
  * @throws StorefrontError 400: a session this shop cannot attribute (retrying cannot fix it)
  */
-export function readSessionMetadata(session: RetrievedCheckoutSession) {
+export function readSessionMetadata(session: Pick<RetrievedCheckoutSession, 'id' | 'metadata'>) {
   const userId = session.metadata?.userId
   const productSlug = session.metadata?.productSlug
   if (!userId) {
