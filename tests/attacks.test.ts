@@ -16,7 +16,7 @@ import { failNextSends, mailTo } from './helpers/mailCatcher'
 import { createProduct, releaseStripePrice } from './helpers/products'
 import { charge, checkoutSession, lineItems, price, stripeEvent } from './helpers/stripeFixtures'
 import { createUser } from './helpers/users'
-import { deliver, signature } from './helpers/webhook'
+import { deliver, signature, waitingApplicationsOf } from './helpers/webhook'
 
 /**
  * The attack table: each test is one attack, named with its id and the defence it must meet.
@@ -830,7 +830,7 @@ describe('finding 8: unbounded reads and internals', () => {
 })
 
 describe('findings 1 and 5: failures and races', () => {
-  it('A60 the database refuses the COMMIT mid-webhook → 500, ledger "failed" with a short reason, the retry applies it', async () => {
+  it('A60 the database refuses the COMMIT of the queued application → ledger "failed" with a short reason, the job waits to retry, a redelivery applies it', async () => {
     await sql.query(`CREATE OR REPLACE FUNCTION storefront_test_refuse_commit() RETURNS trigger
       LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'COMMIT refused by a test trigger'; END $$`)
     const session = await checkoutInStripe({
@@ -846,9 +846,10 @@ describe('findings 1 and 5: failures and races', () => {
     const failed = await deliver(event).finally(() =>
       sql.query(`DROP TRIGGER ${trigger} ON purchases`),
     )
-    expect(failed.status).toBe(500)
+    expect(failed.status).toBe(200) // stored: applying it is the job's, and the job failed
     const [entry] = await ledgerFor(event.id)
     expect(entry.outcome).toBe('failed')
+    expect(await waitingApplicationsOf(event.id)).toHaveLength(1)
     expect(entry.note).not.toMatch(/insert|select|params|@/i)
     expect(await purchasesFor(session.id)).toHaveLength(0)
     expect((await deliver(event)).status).toBe(200)

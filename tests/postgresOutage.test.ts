@@ -207,6 +207,15 @@ describe('PostgreSQL stops while Stripe events arrive', () => {
       expect(record.delivery.status, record.event.type).toBe('succeeded')
       expect(record.delivery.attempts.at(-1)?.status).toBe(200)
     }
+    // Answered 200 = stored; the shop's job runner applies them a moment later.
+    for (let waited = 0; ; waited += 250) {
+      const [{ waiting }] = await query<{ waiting: string }>(
+        "select count(*) as waiting from stripe_events where outcome = 'received'",
+      )
+      if (Number(waiting) === 0) break
+      if (waited > 60_000) throw new Error(`events still waiting to apply\n${shopLog}`)
+      await sleep(250)
+    }
 
     const purchases = await query<{ stripe_session_id: string; status: string }>(
       'select stripe_session_id, status from purchases',

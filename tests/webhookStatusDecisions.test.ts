@@ -17,7 +17,7 @@ import { createProduct } from './helpers/products'
 import { stripeEvent } from './helpers/stripeFixtures'
 import { createUser } from './helpers/users'
 import {
-  applyQueuedStripeEvents,
+  applyQueuedStripeEvent,
   deliver,
   signature,
   waitingApplicationsOf,
@@ -178,7 +178,7 @@ describe('the webhook answers so that Stripe retries exactly when it should', ()
       id: retry.id,
       data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
     })
-    await applyQueuedStripeEvents()
+    await applyQueuedStripeEvent(event.id)
     expect(await waitingApplicationsOf(event.id)).toEqual([])
     expect(await purchasesFor(session.id)).toHaveLength(1)
     expect((await ledgerFor(event.id)).map((entry) => entry.outcome)).toEqual(['processed'])

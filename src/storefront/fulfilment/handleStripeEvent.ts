@@ -52,12 +52,13 @@ async function fulfilSessionEvent(
 }
 
 /**
- * Refuses, before anything is stored, an event whose object the shop can never use: the webhook
- * answers 400 at once instead of accepting an event that can only be rejected later. Reads the
- * event body only (no Stripe, no database); applying the event still asks Stripe.
+ * The part of an event's object the shop uses, checked before anything is stored: the webhook
+ * answers 400 at once for an event that could only be rejected later, and queues just these
+ * fields (a full Stripe object runs to kilobytes of fields the shop never reads). Reads the event
+ * body only (no Stripe, no database); applying the event still asks Stripe.
  * @throws StorefrontError 400 naming what is wrong
  */
-export function refuseUnusableEvent(event: StripeEventEnvelope): void {
+export function usableEventObject(event: StripeEventEnvelope): Record<string, unknown> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
@@ -68,17 +69,17 @@ export function refuseUnusableEvent(event: StripeEventEnvelope): void {
         'The checkout session',
       )
       readSessionMetadata({ id: session.id, metadata: session.metadata ?? null })
-      return
+      return session
     }
     case 'charge.refunded':
-      parseOrReject(refundedChargeObject, event.data.object, 'The charge')
-      return
+      return parseOrReject(refundedChargeObject, event.data.object, 'The charge')
     case 'charge.dispute.created':
     case 'charge.dispute.closed':
-      parseOrReject(disputeObject, event.data.object, 'The dispute')
-      return
+      return parseOrReject(disputeObject, event.data.object, 'The dispute')
     case 'radar.early_fraud_warning.created':
-      parseOrReject(earlyFraudWarningObject, event.data.object, 'The early fraud warning')
+      return parseOrReject(earlyFraudWarningObject, event.data.object, 'The early fraud warning')
+    default:
+      return {} // recorded as ignored; nothing of it is read
   }
 }
 

@@ -86,13 +86,23 @@ export async function recordAndQueueStripeEvent(
       returning ${column(ledger, 'id')} as id
     )
     insert into ${jobs} (${column(jobs, 'input')}, ${column(jobs, 'taskSlug')}, ${column(jobs, 'queue')})
-    select jsonb_build_object('ledgerId', recorded.id, 'event', ${JSON.stringify(event)}::jsonb),
+    select jsonb_build_object('ledgerId', recorded.id, 'event', ${jsonWithoutNul(event)}::jsonb),
       ${APPLY_STRIPE_EVENT_TASK}, ${STOREFRONT_QUEUE}
     from recorded
     returning ${column(jobs, 'id')}`,
   )
   return { queued: rows.length > 0 }
 }
+
+/**
+ * JSON for a jsonb column, which cannot hold U+0000 (a Stripe string never needs it): each `\u0000`
+ * escape is dropped, in keys and values alike. An odd run of backslashes before `u0000` ends in
+ * the escape's own backslash; an even run is literal text and stays.
+ */
+export const jsonWithoutNul = (value: unknown): string =>
+  JSON.stringify(value).replace(/(\\+)u0000/g, (match, slashes: string) =>
+    slashes.length % 2 === 1 ? slashes.slice(1) : match,
+  )
 
 /** The ledger entry's outcome as stored now, or null when there is no such entry. */
 export async function readLedgerOutcome(

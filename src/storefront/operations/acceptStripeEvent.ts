@@ -1,5 +1,5 @@
 import { StorefrontError } from '../errors'
-import { refuseUnusableEvent } from '../fulfilment/handleStripeEvent'
+import { usableEventObject } from '../fulfilment/handleStripeEvent'
 import {
   recordAndQueueStripeEvent,
   recordStripeEvent,
@@ -22,8 +22,9 @@ export async function acceptStripeEvent(
 ): Promise<{ duplicate: boolean }> {
   const { payload } = args
   const { event } = readVerifiedEvent(args)
+  let object: Record<string, unknown>
   try {
-    refuseUnusableEvent(event)
+    object = usableEventObject(event)
   } catch (refusal) {
     // Kept in the ledger so support sees what Stripe sent and why the shop refused it.
     await recordStripeEvent(payload, event)
@@ -38,7 +39,14 @@ export async function acceptStripeEvent(
     throw refusal
   }
   try {
-    const { queued } = await recordAndQueueStripeEvent(payload, event)
+    const { id, type, created, livemode } = event
+    const { queued } = await recordAndQueueStripeEvent(payload, {
+      id,
+      type,
+      created,
+      livemode,
+      data: { object },
+    })
     return { duplicate: !queued }
   } catch (error) {
     payload.logger.error(
