@@ -55,6 +55,7 @@ describe('storefront() options', () => {
       expect.arrayContaining(['get /hello', 'post /checkout', 'post /stripe/webhook']),
     )
     expect(config.jobs!.tasks!.map((task) => task.slug)).toEqual([
+      'storefrontApplyStripeEvent',
       'storefrontSendPurchaseReceipt',
       'storefrontSendPaymentFailedEmail',
       'storefrontReconcile',

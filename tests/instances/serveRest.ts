@@ -6,14 +6,20 @@
  * far heavier start; see the test for why this was chosen.
  *
  * Besides /api/*, it answers POST /_instance/fulfil-returning-shopper with what the success page
- * does (the plugin's fulfilReturningShopper), so that path can race the webhook on another instance.
+ * does (the plugin's fulfilReturningShopper), so that path can race the webhook on another
+ * instance, and POST /_instance/apply-stripe-event with what this instance's job runner does with
+ * the event the webhook queued (the tests run with autoRun off, so the test says when).
  */
 import { REST_GET, REST_POST } from '@payloadcms/next/routes'
 import { once } from 'node:events'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getPayload } from 'payload'
-import { fulfilReturningShopper } from 'payload-plugin-storefront'
+import {
+  APPLY_STRIPE_EVENT_TASK,
+  fulfilReturningShopper,
+  STOREFRONT_QUEUE,
+} from 'payload-plugin-storefront'
 
 import config from '../../payload.config'
 
@@ -36,6 +42,20 @@ async function answer(req: http.IncomingMessage): Promise<Response> {
     }
     const purchase = await fulfilReturningShopper({ payload, sessionId, userId })
     return Response.json({ purchaseId: purchase?.id ?? null })
+  }
+  if (req.method === 'POST' && url.pathname === '/_instance/apply-stripe-event') {
+    const { eventId } = JSON.parse(body.toString()) as { eventId: string }
+    await payload.jobs.run({
+      queue: STOREFRONT_QUEUE,
+      where: {
+        and: [
+          { taskSlug: { equals: APPLY_STRIPE_EVENT_TASK } },
+          { 'input.event.id': { equals: eventId } },
+        ],
+      },
+      silent: true,
+    })
+    return Response.json({ ran: true })
   }
   const handler = handlers[req.method as keyof typeof handlers]
   if (!handler || !url.pathname.startsWith('/api/')) return new Response(null, { status: 404 })
