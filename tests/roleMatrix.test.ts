@@ -304,6 +304,74 @@ describe('downloads (the log)', () => {
   })
 })
 
+describe('the records only the plugin writes (sign-in links and requests, reconciliation runs)', () => {
+  const records: Array<{
+    slug: string
+    id?: number | string
+    data: () => Record<string, unknown>
+  }> = [
+    {
+      slug: 'sign-in-links',
+      data: () => ({
+        tokenHash: `matrix-${Date.now()}-${Math.random()}`,
+        user: ids.customer,
+        email: 'matrix@example.com',
+        callbackPath: '/account',
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      }),
+    },
+    {
+      slug: 'sign-in-link-requests',
+      data: () => ({ emailHash: `matrix-${Date.now()}`, ip: '192.0.2.77' }),
+    },
+    {
+      slug: 'reconciliation-runs',
+      data: () => ({
+        trigger: 'staff',
+        status: 'succeeded',
+        windowStart: new Date(Date.now() - 60_000).toISOString(),
+        windowEnd: new Date().toISOString(),
+        note: 'matrix',
+      }),
+    },
+  ]
+  beforeAll(async () => {
+    for (const record of records) {
+      record.id = (
+        await payload.create({
+          collection: record.slug as 'sign-in-links',
+          data: record.data() as never,
+        })
+      ).id
+    }
+  })
+
+  it.each(ACTORS)('%s: only staff read them; nobody writes them', async (actor) => {
+    const staff = actor === 'admin' || actor === 'support'
+    for (const { slug, id, data } of records) {
+      const seen = await listIds(actor, `/${slug}`)
+      if (staff) expect(seen, slug).toContain(id)
+      else expect(seen, slug).toBe(403)
+      const one = await rest('GET', `/${slug}/${id}`, auth(actor))
+      expect(one.status, slug).toBe(staff ? 200 : 403)
+      expect((await rest('POST', `/${slug}`, { ...auth(actor), body: data() })).status, slug).toBe(
+        403,
+      )
+      expect(
+        (await rest('PATCH', `/${slug}/${id}`, { ...auth(actor), body: data() })).status,
+        slug,
+      ).toBe(403)
+      expect((await rest('DELETE', `/${slug}/${id}`, auth(actor))).status, slug).toBe(403)
+      const stored = await payload.findByID({
+        collection: slug as 'sign-in-links',
+        id: id!,
+        disableErrors: true,
+      })
+      expect(stored, slug).toBeTruthy()
+    }
+  })
+})
+
 describe('payload-locked-documents (edit locks)', () => {
   it.each(ACTORS)('%s: only staff read and write locks', async (actor) => {
     const staff = actor !== 'customer' && actor !== 'anonymous'

@@ -37,3 +37,17 @@ export const ownPurchasesOrStaff =
  * server (which skips access control), so a forged request can never mint or edit a purchase.
  */
 export const nobody: Access = () => false
+
+/**
+ * A record only the plugin writes (the downloads log, sign-in links and their requests, the
+ * reconciliation runs): staff (`staffRoles`) read it; nobody creates, updates or deletes it through
+ * REST or GraphQL.
+ */
+export const staffReadNobodyWrites = (
+  staffRoles: readonly string[],
+): { read: Access; create: Access; update: Access; delete: Access } => ({
+  read: rolesOnly(staffRoles),
+  create: nobody,
+  update: nobody,
+  delete: nobody,
+})

@@ -6,7 +6,7 @@ import {
   type StripeEmulator,
   type TranscriptEntry,
 } from '@/dev/stripeEmulator'
-import { CATALOG_PARAMS } from '@/dev/stripeEmulator/catalog'
+import { CATALOG_PARAMS } from '@/dev/stripeEmulator/catalogParams'
 import fixtures from '@/dev/stripeEmulator/fixtures.json'
 
 import { emulatorTranscript } from '../helpers/stripeEmulator'

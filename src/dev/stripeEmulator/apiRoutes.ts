@@ -1,13 +1,15 @@
 import type { EmulatorContext } from './EmulatorContext'
 import type { ApiRequestInfo, StripeParams } from './types'
 
-import { createPrice, createProduct, updatePrice } from './catalog'
 import { createCheckoutSession } from './createCheckoutSession'
+import { createPrice } from './createPrice'
+import { createProduct } from './createProduct'
 import { createRefund } from './createRefund'
 import { updateDispute } from './disputes'
 import { listCheckoutSessions } from './listCheckoutSessions'
 import { StripeApiError } from './StripeApiError'
 import { stripeList } from './stripeObjects'
+import { updatePrice } from './updatePrice'
 
 type ApiRoute = {
   method: 'GET' | 'POST'

@@ -1,10 +1,9 @@
 'use client'
 
-import { Button, FieldLabel, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
-import { useState } from 'react'
+import { Button, FieldLabel, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 
-import { type ActionOutcome, ActionMessage } from './ActionMessage'
+import { ActionMessage } from './ActionMessage'
+import { useStaffRequest } from './useStaffRequest'
 
 /** The evidence fields as Stripe names them, in the words support reads. */
 const LABELS: Record<string, string> = {
@@ -28,8 +27,6 @@ const STATUS_TEXT: Record<string, string> = {
  */
 export function DisputeEvidence({ path = 'disputeEvidence' }: { path?: string }) {
   const { id } = useDocumentInfo()
-  const { config } = useConfig()
-  const router = useRouter()
   const record = useFormFields(([fields]) => ({
     disputeId: fields[`${path}.disputeId`]?.value as string | undefined,
     status: fields[`${path}.status`]?.value as string | undefined,
@@ -38,36 +35,16 @@ export function DisputeEvidence({ path = 'disputeEvidence' }: { path?: string })
     submittedBy: fields[`${path}.submittedByEmail`]?.value as string | undefined,
     lastError: fields[`${path}.lastError`]?.value as string | undefined,
   }))
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<ActionOutcome | null>(null)
+  const { busy, message, send } = useStaffRequest()
   if (!record.disputeId) return null
 
-  const submit = async () => {
-    setBusy(true)
-    setMessage(null)
-    try {
-      const response = await fetch(
-        `${config.serverURL}${config.routes.api}/purchases/${id}/submit-dispute-evidence`,
-        {
-          method: 'POST',
-          credentials: 'include',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ reason: 'Submitted the drafted dispute evidence' }),
-        },
-      )
-      const json = (await response.json().catch(() => ({}))) as { error?: string }
-      setMessage(
-        response.ok
-          ? { ok: true, text: 'Submitted to Stripe.' }
-          : { ok: false, text: json.error ?? `Submitting failed (${response.status}).` },
-      )
-      if (response.ok) router.refresh()
-    } catch {
-      setMessage({ ok: false, text: 'The shop could not be reached; try again in a moment.' })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const submit = () =>
+    send({
+      path: `/purchases/${id}/submit-dispute-evidence`,
+      body: { reason: 'Submitted the drafted dispute evidence' },
+      failure: 'Submitting failed',
+      outcome: () => ({ ok: true, text: 'Submitted to Stripe.' }),
+    })
 
   const entries = Object.entries(record.evidence ?? {}).filter(
     ([, value]) => typeof value === 'string' && value,

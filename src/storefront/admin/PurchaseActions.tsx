@@ -1,10 +1,10 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
+import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useState } from 'react'
 
-import { type ActionOutcome, ActionMessage } from './ActionMessage'
+import { ActionMessage } from './ActionMessage'
+import { useStaffRequest } from './useStaffRequest'
 
 type Action = 'refund' | 'resend-receipt' | 'restore' | 'revoke'
 
@@ -22,44 +22,27 @@ const DONE: Record<Action, string> = {
  */
 export function PurchaseActions() {
   const { id } = useDocumentInfo()
-  const { config } = useConfig()
-  const router = useRouter()
   const status = useFormFields(([fields]) => fields.status?.value) as string | undefined
   const source = useFormFields(([fields]) => fields.source?.value) as string | undefined
   const [reason, setReason] = useState('')
   const [refundAmount, setRefundAmount] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<ActionOutcome | null>(null)
+  const { busy, message, send } = useStaffRequest()
   if (!id) return null
 
-  const run = async (action: Action) => {
-    setBusy(true)
-    setMessage(null)
-    try {
-      const amount = refundAmount.trim()
-      const body: Record<string, unknown> = { reason }
-      if (action === 'refund' && amount) body.amountCents = Math.round(Number(amount) * 100)
-      const response = await fetch(
-        `${config.serverURL}${config.routes.api}/purchases/${id}/${action}`,
-        {
-          method: 'POST',
-          credentials: 'include',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        },
-      )
-      const json = (await response.json().catch(() => ({}))) as { error?: string }
-      if (!response.ok) {
-        setMessage({ ok: false, text: json.error ?? `The action failed (${response.status}).` })
-        return
-      }
-      setMessage({ ok: true, text: DONE[action] })
-      setReason('')
-      setRefundAmount('')
-      router.refresh()
-    } finally {
-      setBusy(false)
-    }
+  const run = (action: Action) => {
+    const amount = refundAmount.trim()
+    const body: Record<string, unknown> = { reason }
+    if (action === 'refund' && amount) body.amountCents = Math.round(Number(amount) * 100)
+    return send({
+      path: `/purchases/${id}/${action}`,
+      body,
+      failure: 'The action failed',
+      outcome: () => ({ ok: true, text: DONE[action] }),
+      onSuccess: () => {
+        setReason('')
+        setRefundAmount('')
+      },
+    })
   }
 
   const paid = status === 'paid'

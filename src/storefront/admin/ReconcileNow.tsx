@@ -1,8 +1,9 @@
 'use client'
 
-import { Button, useConfig } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
-import { useState } from 'react'
+import { Button } from '@payloadcms/ui'
+
+import { ActionMessage } from './ActionMessage'
+import { useStaffRequest } from './useStaffRequest'
 
 type RunSummary = {
   id: number | string
@@ -29,35 +30,14 @@ function describe(run: RunSummary): string {
  * POST /api/storefront/reconcile) and says what it found.
  */
 export function ReconcileNow() {
-  const { config } = useConfig()
-  const router = useRouter()
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<null | { ok: boolean; text: string }>(null)
+  const { busy, message, send } = useStaffRequest()
 
-  const run = async () => {
-    setBusy(true)
-    setMessage(null)
-    try {
-      const response = await fetch(`${config.serverURL}${config.routes.api}/storefront/reconcile`, {
-        method: 'POST',
-        credentials: 'include',
-      })
-      const json = (await response.json().catch(() => ({}))) as {
-        error?: string
-        run?: RunSummary
-      }
-      if (!response.ok || !json.run) {
-        setMessage({ ok: false, text: json.error ?? `The sweep failed (${response.status}).` })
-        return
-      }
-      setMessage({ ok: json.run.status !== 'failed', text: describe(json.run) })
-      router.refresh()
-    } catch {
-      setMessage({ ok: false, text: 'The shop could not be reached; try again in a moment.' })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const run = () =>
+    send<{ run?: RunSummary }>({
+      path: '/storefront/reconcile',
+      failure: 'The sweep failed',
+      outcome: ({ run }) => (run ? { ok: run.status !== 'failed', text: describe(run) } : null),
+    })
 
   return (
     <div
@@ -76,18 +56,7 @@ export function ReconcileNow() {
       <span style={{ opacity: 0.8 }}>
         Asks Stripe for completed checkouts and applies any the webhook missed.
       </span>
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          style={{
-            flexBasis: '100%',
-            margin: 0,
-            color: message.ok ? 'var(--theme-success-750)' : 'var(--theme-error-750)',
-          }}
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} style={{ flexBasis: '100%', margin: 0 }} />
     </div>
   )
 }

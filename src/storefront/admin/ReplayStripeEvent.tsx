@@ -1,10 +1,10 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
+import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useState } from 'react'
 
-import { type ActionOutcome, ActionMessage } from './ActionMessage'
+import { ActionMessage } from './ActionMessage'
+import { useStaffRequest } from './useStaffRequest'
 
 /**
  * "Replay" on a failed or rejected Stripe event: fetched again from Stripe and applied through the
@@ -13,48 +13,25 @@ import { type ActionOutcome, ActionMessage } from './ActionMessage'
  */
 export function ReplayStripeEvent() {
   const { id } = useDocumentInfo()
-  const { config } = useConfig()
-  const router = useRouter()
   const outcome = useFormFields(([fields]) => fields.outcome?.value) as string | undefined
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<ActionOutcome | null>(null)
+  const { busy, message, send } = useStaffRequest()
   if (!id || (outcome !== 'failed' && outcome !== 'rejected' && !message)) return null
 
-  const replay = async () => {
-    setBusy(true)
-    setMessage(null)
-    try {
-      const response = await fetch(
-        `${config.serverURL}${config.routes.api}/stripe-events/${id}/replay`,
-        {
-          method: 'POST',
-          credentials: 'include',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ reason }),
-        },
-      )
-      const json = (await response.json().catch(() => ({}))) as {
-        error?: string
-        event?: { outcome: string; note: null | string }
-      }
-      if (!response.ok || !json.event) {
-        setMessage({ ok: false, text: json.error ?? `The replay failed (${response.status}).` })
-        return
-      }
-      const { outcome: now, note } = json.event
-      setMessage({
-        ok: now !== 'failed' && now !== 'rejected',
-        text: `Fetched from Stripe and applied again: now ${now}${note ? ` (${note})` : ''}.`,
-      })
-      setReason('')
-      router.refresh()
-    } catch {
-      setMessage({ ok: false, text: 'The shop could not be reached; try again in a moment.' })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const replay = () =>
+    send<{ event?: { outcome: string; note: null | string } }>({
+      path: `/stripe-events/${id}/replay`,
+      body: { reason },
+      failure: 'The replay failed',
+      outcome: ({ event }) =>
+        event
+          ? {
+              ok: event.outcome !== 'failed' && event.outcome !== 'rejected',
+              text: `Fetched from Stripe and applied again: now ${event.outcome}${event.note ? ` (${event.note})` : ''}.`,
+            }
+          : null,
+      onSuccess: () => setReason(''),
+    })
 
   return (
     <div className="storefront-replay" style={{ marginBottom: 'calc(var(--base) * 1.5)' }}>

@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, rolesOnly, userHasRole } from '../access'
+import { staffReadNobodyWrites, userHasRole } from '../access'
 import { DOWNLOADS_SLUG, PURCHASES_SLUG } from '../constants'
 import { DOWNLOAD_OUTCOMES, type DownloadOutcome } from '../delivery/downloadLog'
 
@@ -30,12 +30,7 @@ export function createDownloadsCollection(options: ResolvedStorefrontOptions): C
       description: 'Every download of a purchased file, written when the response ends.',
     },
     defaultSort: '-startedAt',
-    access: {
-      read: rolesOnly(options.staffRoles),
-      create: nobody,
-      update: nobody,
-      delete: nobody,
-    },
+    access: staffReadNobodyWrites(options.staffRoles),
     fields: [
       {
         name: 'purchase',

@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, rolesOnly, userHasRole } from '../access'
+import { staffReadNobodyWrites, userHasRole } from '../access'
 import { PURCHASES_SLUG, RECONCILIATION_RUNS_SLUG } from '../constants'
 
 const readOnly = { readOnly: true } as const
@@ -42,7 +42,7 @@ export function createReconciliationRunsCollection(
       },
     },
     defaultSort: '-createdAt',
-    access: { read: rolesOnly(options.staffRoles), create: nobody, update: nobody, delete: nobody },
+    access: staffReadNobodyWrites(options.staffRoles),
     fields: [
       {
         name: 'trigger',

@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, rolesOnly } from '../access'
+import { staffReadNobodyWrites } from '../access'
 import { SIGN_IN_LINK_REQUESTS_SLUG, SIGN_IN_LINKS_SLUG } from '../constants'
 
 const readOnly = { readOnly: true } as const
@@ -20,7 +20,7 @@ export function createSignInLinksCollection(options: ResolvedStorefrontOptions):
       useAsTitle: 'email',
       defaultColumns: ['email', 'expiresAt', 'usedAt', 'createdAt'],
     },
-    access: { read: rolesOnly(options.staffRoles), create: nobody, update: nobody, delete: nobody },
+    access: staffReadNobodyWrites(options.staffRoles),
     fields: [
       {
         name: 'tokenHash',
@@ -58,7 +58,7 @@ export function createSignInLinkRequestsCollection(
   return {
     slug: SIGN_IN_LINK_REQUESTS_SLUG,
     admin: { group: 'Shop', hidden: true, defaultColumns: ['ip', 'createdAt'] },
-    access: { read: rolesOnly(options.staffRoles), create: nobody, update: nobody, delete: nobody },
+    access: staffReadNobodyWrites(options.staffRoles),
     fields: [
       { name: 'emailHash', type: 'text', required: true, index: true, admin: readOnly },
       { name: 'ip', type: 'text', required: true, index: true, admin: readOnly },
