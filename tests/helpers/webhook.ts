@@ -1,6 +1,6 @@
 import type Stripe from 'stripe'
 
-import { APPLY_STRIPE_EVENT_TASK, STOREFRONT_QUEUE } from 'payload-plugin-storefront'
+import { APPLY_STRIPE_EVENT_TASK } from 'payload-plugin-storefront'
 import StripeSDK from 'stripe'
 
 import { TEST_WEBHOOK_SECRET } from '../setup/TEST_WEBHOOK_SECRET'

@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { nobody, rolesOnly, userHasRole } from '../access'
+import { staffReadNobodyWrites, userHasRole } from '../access'
 import { PURCHASES_SLUG, STRIPE_EVENTS_SLUG } from '../constants'
 import { EVENT_OUTCOMES, type EventOutcome } from '../fulfilment/types'
 import { stripeModeOf } from '../utilities/stripeDashboard'
@@ -52,7 +52,7 @@ export function createStripeEventsCollection(options: ResolvedStorefrontOptions)
         'Every event Stripe sent, and what the shop did with it. Search by event ID, type, payment intent, or the purchase (customer email, product); filter by outcome or type.',
     },
     defaultSort: '-stripeCreatedAt',
-    access: { read: rolesOnly(options.staffRoles), create: nobody, update: nobody, delete: nobody },
+    access: staffReadNobodyWrites(options.staffRoles),
     fields: [
       {
         name: 'eventId',
