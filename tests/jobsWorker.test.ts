@@ -3,11 +3,11 @@ import type { Payload } from 'payload'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { type RunningChild, startWorker } from './helpers/childProcesses'
 import { getTestPayload } from './helpers/getTestPayload'
-import { clearScheduledSweeps } from './helpers/jobs'
+import { clearScheduledSweeps, clearWaitingJobs } from './helpers/jobs'
 import { caughtMail } from './helpers/mailCatcher'
 import { createProduct } from './helpers/products'
 import { createPurchase } from './helpers/purchases'
@@ -120,6 +120,10 @@ beforeAll(async () => {
   payload = await getTestPayload()
   proxy = startResendProxy(inject('mailCatcherUrl'))
   proxyUrl = await proxy.listen()
+})
+
+beforeEach(async () => {
+  await clearWaitingJobs()
 })
 
 afterAll(async () => {

@@ -62,6 +62,7 @@ async function applyOn(instance: { url: string }, eventId: string): Promise<void
     body: JSON.stringify({ eventId }),
   })
   expect(response.status).toBe(200)
+  expect(await response.json()).toEqual({ ran: 1 })
 }
 
 async function purchasesFor(sessionId: string) {

@@ -36,3 +36,23 @@ export async function clearScheduledSweeps(): Promise<void> {
     where: { and: [{ taskSlug: { equals: RECONCILE_TASK } }, { completedAt: { exists: false } }] },
   })
 }
+
+/**
+ * Removes every storefront job still waiting: test files run one after another on one database,
+ * and a test that starts worker processes must not see them take an earlier file's leftovers (a
+ * failed event's retry waiting out its backoff, say) instead of its own jobs.
+ */
+export async function clearWaitingJobs(): Promise<void> {
+  await (
+    await getTestPayload()
+  ).delete({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { queue: { equals: 'storefront' } },
+        { completedAt: { exists: false } },
+        { processing: { equals: false } },
+      ],
+    },
+  })
+}

@@ -15,11 +15,7 @@ import { once } from 'node:events'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getPayload } from 'payload'
-import {
-  APPLY_STRIPE_EVENT_TASK,
-  fulfilReturningShopper,
-  STOREFRONT_QUEUE,
-} from 'payload-plugin-storefront'
+import { APPLY_STRIPE_EVENT_TASK, fulfilReturningShopper } from 'payload-plugin-storefront'
 
 import config from '../../payload.config'
 
@@ -45,17 +41,22 @@ async function answer(req: http.IncomingMessage): Promise<Response> {
   }
   if (req.method === 'POST' && url.pathname === '/_instance/apply-stripe-event') {
     const { eventId } = JSON.parse(body.toString()) as { eventId: string }
-    await payload.jobs.run({
-      queue: STOREFRONT_QUEUE,
+    const { docs } = await payload.find({
+      collection: 'payload-jobs',
       where: {
         and: [
           { taskSlug: { equals: APPLY_STRIPE_EVENT_TASK } },
-          { 'input.event.id': { equals: eventId } },
+          { completedAt: { exists: false } },
         ],
       },
-      silent: true,
+      pagination: false,
+      depth: 0,
     })
-    return Response.json({ ran: true })
+    const jobs = docs.filter(
+      (job) => (job.input as { event?: { id?: string } } | null)?.event?.id === eventId,
+    )
+    for (const job of jobs) await payload.jobs.runByID({ id: job.id, silent: true })
+    return Response.json({ ran: jobs.length })
   }
   const handler = handlers[req.method as keyof typeof handlers]
   if (!handler || !url.pathname.startsWith('/api/')) return new Response(null, { status: 404 })
