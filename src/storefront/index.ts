@@ -1,6 +1,6 @@
-import type { CollectionConfig, CollectionSlug, Config } from 'payload'
+import type { Config } from 'payload'
 
-import type { ResolvedStorefrontOptions, StorefrontPluginOptions } from './types'
+import type { StorefrontPluginOptions } from './types'
 
 import { createDownloadsCollection } from './collections/downloads'
 import {
@@ -16,43 +16,20 @@ import {
   createSignInLinksCollection,
 } from './collections/signInLinks'
 import { createStripeEventsCollection } from './collections/stripeEvents'
-import {
-  PRODUCT_FILES_SLUG,
-  PRODUCTS_SLUG,
-  PURCHASES_SLUG,
-  STOREFRONT_QUEUE,
-  STRIPE_EVENTS_SLUG,
-} from './constants'
+import { withPurchasesOfUser, withStorefrontBehaviour } from './collectionBehaviour'
+import { STOREFRONT_QUEUE } from './constants'
 import { createCheckoutEndpoint } from './endpoints/checkout'
-import { createDownloadEndpoints } from './endpoints/download'
 import { createHealthEndpoint } from './endpoints/health'
 import { createReconcileEndpoint } from './endpoints/reconcile'
-import { createReplayStripeEventEndpoint } from './endpoints/replayStripeEvent'
 import {
   createRedeemSignInLinkEndpoint,
   createRequestSignInLinkEndpoint,
 } from './endpoints/signInLink'
-import { createStaffActionEndpoints } from './endpoints/staffActions'
 import { createStripeWebhookEndpoint } from './endpoints/stripeWebhook'
-import {
-  fillAssetFilenameFromUpload,
-  followNewProductFileVersion,
-  refuseDeletingProductFileInUse,
-  removeUploadTempFile,
-} from './hooks/productFiles'
-import { refuseDeletingCustomerWithPurchases } from './hooks/customers'
-import { queuePurchaseEmails } from './hooks/queuePurchaseEmails'
-import { reportFieldErrors } from './hooks/reportFieldErrors'
-import {
-  revalidateProductPagesAfterChange,
-  revalidateProductPagesAfterDelete,
-} from './hooks/revalidateProductPages'
-import { priceProductOnPublish } from './hooks/priceProductOnPublish'
 import { createSendPaymentFailedTask, createSendPurchaseReceiptTask } from './jobs/purchaseEmails'
 import { createReconcileTask } from './jobs/reconcile'
 import { createApplyStripeEventTask } from './jobs/stripeEvents'
 import { resolveOptions } from './options'
-import { productFileStoreFor } from './storage/productFiles'
 
 export type {
   DisputeOptions,
@@ -102,84 +79,6 @@ export { releaseStalledJobs, runJobsWorker, type JobsWorkerOptions } from './job
 export { getStorefrontOptions } from './options'
 export { formatPrice } from './utilities/formatPrice'
 export { safeCallbackPath } from './utilities/safeCallbackPath'
-
-type Hooks = NonNullable<CollectionConfig['hooks']>
-
-/** Appends hooks to a collection, keeping the ones that were already there. */
-function appendHooks(collection: CollectionConfig, added: Partial<Hooks>): CollectionConfig {
-  const hooks: Record<string, unknown[]> = { ...(collection.hooks as Record<string, unknown[]>) }
-  for (const [name, list] of Object.entries(added)) {
-    hooks[name] = [...(hooks[name] ?? []), ...(list as unknown[])]
-  }
-  return { ...collection, hooks: hooks as Hooks }
-}
-
-/**
- * A customer's page in the admin lists their purchases (their own access rules apply), and a
- * customer with purchases cannot be deleted.
- */
-function withPurchasesOfUser(users: CollectionConfig): CollectionConfig {
-  const withHooks = appendHooks(users, { beforeDelete: [refuseDeletingCustomerWithPurchases] })
-  return {
-    ...withHooks,
-    fields: [
-      ...withHooks.fields,
-      {
-        name: 'purchases',
-        type: 'join',
-        collection: PURCHASES_SLUG as CollectionSlug,
-        on: 'user',
-        defaultSort: '-createdAt',
-        defaultLimit: 20,
-        admin: {
-          allowCreate: false,
-          defaultColumns: ['title', 'status', 'amountCents', 'receipt.status', 'createdAt'],
-        },
-      },
-    ],
-  }
-}
-
-function withBehaviour(
-  collection: CollectionConfig,
-  options: ResolvedStorefrontOptions,
-): CollectionConfig {
-  if (collection.slug === PRODUCTS_SLUG) {
-    const withHooks = appendHooks(collection, {
-      beforeValidate: [fillAssetFilenameFromUpload],
-      beforeChange: [
-        priceProductOnPublish({ stripe: options.stripe, store: productFileStoreFor(options) }),
-      ],
-      afterChange: [revalidateProductPagesAfterChange(options.routes)],
-      afterDelete: [revalidateProductPagesAfterDelete(options.routes)],
-      afterError: [reportFieldErrors],
-    })
-    return {
-      ...withHooks,
-      endpoints: [...(withHooks.endpoints || []), ...createDownloadEndpoints(options)],
-    }
-  }
-  if (collection.slug === PRODUCT_FILES_SLUG) {
-    return appendHooks(collection, {
-      afterChange: [followNewProductFileVersion, removeUploadTempFile],
-      beforeDelete: [refuseDeletingProductFileInUse],
-    })
-  }
-  if (collection.slug === STRIPE_EVENTS_SLUG) {
-    return {
-      ...collection,
-      endpoints: [...(collection.endpoints || []), createReplayStripeEventEndpoint(options)],
-    }
-  }
-  if (collection.slug === PURCHASES_SLUG) {
-    const withHooks = appendHooks(collection, { afterChange: [queuePurchaseEmails] })
-    return {
-      ...withHooks,
-      endpoints: [...(withHooks.endpoints || []), ...createStaffActionEndpoints(options)],
-    }
-  }
-  return collection
-}
 
 /**
  * Adds a shop for digital downloads to a Payload config:
@@ -244,7 +143,9 @@ export const storefront =
           ],
         },
       },
-      collections: config.collections?.map((collection) => withBehaviour(collection, options)),
+      collections: config.collections?.map((collection) =>
+        withStorefrontBehaviour(collection, options),
+      ),
       endpoints: [
         ...(config.endpoints ?? []),
         createCheckoutEndpoint(options),
