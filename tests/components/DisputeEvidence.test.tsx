@@ -15,20 +15,8 @@ const fields: Record<string, { value: unknown }> = {
   },
 }
 
-vi.mock('@payloadcms/ui', () => ({
-  Button: ({
-    children,
-    disabled,
-    onClick,
-  }: {
-    children: unknown
-    disabled?: boolean
-    onClick?: () => void
-  }) => (
-    <button disabled={disabled} onClick={onClick}>
-      {children as string}
-    </button>
-  ),
+vi.mock('@payloadcms/ui', async () => ({
+  Button: (await import('./payloadUiButton')).Button,
   FieldLabel: ({ label }: { label: string }) => <label>{label}</label>,
   useConfig: () => ({ config: { serverURL: '', routes: { api: '/api' } } }),
   useDocumentInfo: () => ({ id: 7 }),

@@ -13,20 +13,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 let fields: Record<string, { value: unknown }> = {}
 const refresh = vi.fn()
 
-vi.mock('@payloadcms/ui', () => ({
-  Button: ({
-    children,
-    disabled,
-    onClick,
-  }: {
-    children: unknown
-    disabled?: boolean
-    onClick?: () => void
-  }) => (
-    <button disabled={disabled} onClick={onClick}>
-      {children as string}
-    </button>
-  ),
+vi.mock('@payloadcms/ui', async () => ({
+  Button: (await import('./payloadUiButton')).Button,
   useConfig: () => ({ config: { serverURL: 'http://shop.test', routes: { api: '/api' } } }),
   useDocumentInfo: () => ({ id: 42 }),
   useFormFields: <T,>(select: (state: [typeof fields]) => T) => select([fields]),
