@@ -11,7 +11,7 @@ import { mailTo } from './helpers/mailCatcher'
 import { createProduct } from './helpers/products'
 import { stripeEvent } from './helpers/stripeFixtures'
 import { createUser } from './helpers/users'
-import { applyQueuedStripeEvent, signature } from './helpers/webhook'
+import { runApplicationJobs, signature } from './helpers/webhook'
 
 /**
  * Two app instances on one database, each a real process with its own Payload and connection
@@ -105,7 +105,7 @@ describe('two app instances on one database', () => {
       duplicate?: boolean
     }>
     expect(bodies.filter((body) => !body.duplicate)).toHaveLength(1)
-    await applyQueuedStripeEvent(event.id)
+    await runApplicationJobs(event.id)
 
     const purchases = await purchasesFor(session.id)
     expect(purchases).toHaveLength(1)

@@ -7,21 +7,20 @@ import { getStorefrontOptions } from 'payload-plugin-storefront'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 
 import { createStripeWebhookEndpoint } from '@/storefront/endpoints/stripeWebhook'
-import { processStripeEvent } from '@/storefront/operations/processStripeEvent'
+import {
+  applyQueuedStripeEvent,
+  processStripeEvent,
+} from '@/storefront/operations/processStripeEvent'
 import type { ResolvedStorefrontOptions } from '@/storefront/types'
 
 import { SERVER_URL } from './helpers/api'
+import { stripeRequests } from './helpers/stripeEmulator'
 import { checkoutInStripe } from './helpers/checkoutInStripe'
 import { getTestPayload } from './helpers/getTestPayload'
 import { createProduct } from './helpers/products'
 import { stripeEvent } from './helpers/stripeFixtures'
 import { createUser } from './helpers/users'
-import {
-  applyQueuedStripeEvent,
-  deliver,
-  signature,
-  waitingApplicationsOf,
-} from './helpers/webhook'
+import { runApplicationJobs, deliver, signature, waitingApplicationsOf } from './helpers/webhook'
 
 /**
  * What the webhook tells Stripe decides whether Stripe retries: 503/500 when nothing was stored
@@ -178,7 +177,7 @@ describe('the webhook answers so that Stripe retries exactly when it should', ()
       id: retry.id,
       data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
     })
-    await applyQueuedStripeEvent(event.id)
+    await runApplicationJobs(event.id)
     expect(await waitingApplicationsOf(event.id)).toEqual([])
     expect(await purchasesFor(session.id)).toHaveLength(1)
     expect((await ledgerFor(event.id)).map((entry) => entry.outcome)).toEqual(['processed'])
@@ -194,5 +193,92 @@ describe('the webhook answers so that Stripe retries exactly when it should', ()
       duplicate: true,
       outcome: 'processed',
     })
+  })
+})
+
+describe('the operations behind the queued job, the replay and the sweep', () => {
+  const refusesUser = async () => {
+    const session = await checkoutInStripe({
+      userId: 99_999_999,
+      email: shopper.email,
+      productSlug: product.slug,
+    })
+    return stripeEvent('checkout.session.completed', session)
+  }
+
+  it('processStripeEvent: 503 when the ledger cannot record the event, logged with its id', async () => {
+    const event = stripeEvent('checkout.session.completed', await paidSession())
+    const allow = await refuseInserts('stripe_events', `NEW.event_id = '${event.id}'`)
+    const errorLog = vi.spyOn(payload.logger, 'error')
+    const refused = await processStripeEvent({ payload, options, event })
+      .catch((error: unknown) => error)
+      .finally(allow)
+    expect(refused).toMatchObject({
+      status: 503,
+      message: 'The event could not be recorded; try again in a moment.',
+    })
+    expect(errorLog).toHaveBeenCalledWith(
+      { err: expect.anything(), eventId: event.id },
+      'Could not record a Stripe event.',
+    )
+    expect(await ledgerFor(event.id)).toHaveLength(0)
+  })
+
+  it('processStripeEvent: 500 when applying fails, recorded failed with a short reason', async () => {
+    const session = await paidSession()
+    const event = stripeEvent('checkout.session.completed', session)
+    const allow = await refuseInserts('purchases', `NEW.stripe_session_id = '${session.id}'`)
+    const failed = await processStripeEvent({ payload, options, event })
+      .catch((error: unknown) => error)
+      .finally(allow)
+    expect(failed).toMatchObject({
+      status: 500,
+      message:
+        'The event could not be applied now; it is recorded as failed and will be applied again.',
+    })
+    expect(await ledgerFor(event.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'failed',
+        note: 'database error (SQLSTATE P0001); details in the server log',
+      }),
+    ])
+    expect(await purchasesFor(session.id)).toHaveLength(0)
+  })
+
+  it('the job leaves a finished event alone: Stripe is not asked again', async () => {
+    const session = await paidSession()
+    const event = stripeEvent('checkout.session.completed', session)
+    await deliver(event)
+    const [entry] = await ledgerFor(event.id)
+    expect(entry.outcome).toBe('processed')
+    const asked = async () =>
+      (await stripeRequests(`/v1/checkout/sessions/${session.id}`)).filter(
+        (request) => request.method === 'GET',
+      ).length
+    const before = await asked()
+    expect(await applyQueuedStripeEvent({ payload, options, ledgerId: entry.id, event })).toBe(
+      'processed',
+    )
+    expect(await asked()).toBe(before)
+    expect(await purchasesFor(session.id)).toHaveLength(1)
+  })
+
+  it('the job reports a refused event as rejected (not retried) and a missing entry as ignored', async () => {
+    const event = await refusesUser()
+    await deliver(event, { apply: false })
+    const [entry] = await ledgerFor(event.id)
+    expect(await applyQueuedStripeEvent({ payload, options, ledgerId: entry.id, event })).toBe(
+      'rejected',
+    )
+    expect((await ledgerFor(event.id))[0].outcome).toBe('rejected')
+
+    const warn = vi.spyOn(payload.logger, 'warn')
+    expect(await applyQueuedStripeEvent({ payload, options, ledgerId: 2_000_000_000, event })).toBe(
+      'ignored',
+    )
+    expect(warn).toHaveBeenCalledWith(
+      { ledgerId: 2_000_000_000, eventId: event.id },
+      'A queued Stripe event has no ledger entry.',
+    )
   })
 })

@@ -31,7 +31,7 @@ export async function deliver(
     rawBody: body,
     headers: { 'Stripe-Signature': signature(body, options) },
   })
-  if (response.ok && options.apply !== false) await applyQueuedStripeEvent(event.id)
+  if (response.ok && options.apply !== false) await runApplicationJobs(event.id)
   return response
 }
 
@@ -74,7 +74,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
  * a job is not atomic, and two runs that take the same job crash inside Payload when one deletes
  * it on completion. A job that failed waits for its retry's backoff and is left for it.
  */
-export async function applyQueuedStripeEvent(eventId: string): Promise<void> {
+export async function runApplicationJobs(eventId: string): Promise<void> {
   const payload = await getTestPayload()
   for (const deadline = Date.now() + 60_000; ;) {
     const due = (await waitingApplicationsOf(eventId)).filter(

@@ -102,7 +102,10 @@ export async function applyRecordedEvent({
       id: entryId,
       result: { outcome: 'failed', note: shortReason(error) },
     }).catch(() => {})
-    throw new StorefrontError('The event could not be processed; Stripe will retry.', 500)
+    throw new StorefrontError(
+      'The event could not be applied now; it is recorded as failed and will be applied again.',
+      500,
+    )
   }
 }
 
@@ -125,11 +128,8 @@ export async function processStripeEvent(
   try {
     entry = await recordStripeEvent(payload, event)
   } catch (error) {
-    payload.logger.error(
-      { err: error, eventId: event.id },
-      'Could not record a Stripe event; answering 503 so Stripe retries.',
-    )
-    throw new StorefrontError('The event could not be recorded; Stripe will retry.', 503)
+    payload.logger.error({ err: error, eventId: event.id }, 'Could not record a Stripe event.')
+    throw new StorefrontError('The event could not be recorded; try again in a moment.', 503)
   }
   if (entry.duplicate && FINISHED.includes(entry.outcome)) {
     return { duplicate: true, outcome: entry.outcome }
