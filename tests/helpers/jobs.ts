@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 
-import { RECONCILE_TASK } from 'payload-plugin-storefront'
+import { APPLY_STRIPE_EVENT_TASK, RECONCILE_TASK } from 'payload-plugin-storefront'
 
 import { getTestPayload } from './getTestPayload'
 
@@ -50,6 +50,22 @@ export async function clearWaitingJobs(): Promise<void> {
     where: {
       and: [
         { queue: { equals: 'storefront' } },
+        { completedAt: { exists: false } },
+        { processing: { equals: false } },
+      ],
+    },
+  })
+}
+
+/** Removes the jobs applying Stripe events that wait (for a retry): see tests/setup/testEnv.ts. */
+export async function clearWaitingStripeEventJobs(): Promise<void> {
+  await (
+    await getTestPayload()
+  ).delete({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { equals: APPLY_STRIPE_EVENT_TASK } },
         { completedAt: { exists: false } },
         { processing: { equals: false } },
       ],

@@ -1,4 +1,4 @@
-import { inject } from 'vitest'
+import { afterAll, inject } from 'vitest'
 
 import { TEST_WEBHOOK_SECRET } from './TEST_WEBHOOK_SECRET'
 
@@ -21,3 +21,11 @@ process.env.JOBS_AUTORUN = 'false'
 // The reconciliation sweep tells this address when it repaired anything; monitors use the token.
 process.env.RECONCILIATION_ALERT_EMAIL = 'ops@test.example'
 process.env.HEALTH_TOKEN = 'health-token-for-the-test-suite-0123456789'
+
+// A test file that leaves the job applying a failed Stripe event waiting for its retry would have
+// it come due in a later file and change that file's purchases and mail. Imported lazily: the
+// config must not load before the env above is set.
+afterAll(async () => {
+  const { clearWaitingStripeEventJobs } = await import('../helpers/jobs')
+  await clearWaitingStripeEventJobs()
+})
