@@ -22,18 +22,19 @@ export const PRODUCT_CURRENCIES = [
   { value: 'mxn', label: 'MXN — Mexican peso' },
 ] as const
 
+/** Digits after the decimal point in a currency formatter's minor unit (2 for usd, 0 for jpy). */
+export function minorUnitDigitsOf(formatter: Intl.NumberFormat): number {
+  // Always set for style 'currency'; the type allows undefined.
+  return formatter.resolvedOptions().maximumFractionDigits as number
+}
+
 /**
  * Digits after the decimal point in `currency`'s minor unit (2 for usd, 0 for jpy), from Intl, as
- * formatPrice uses it; 2 for a code Intl does not know.
+ * formatPrice uses it; 2 for a code Intl cannot format.
  */
 export function minorUnitDigits(currency: string): number {
   try {
-    return (
-      new Intl.NumberFormat('en-US', {
-        style: 'currency',
-        currency: currency.toUpperCase(),
-      }).resolvedOptions().maximumFractionDigits ?? 2
-    )
+    return minorUnitDigitsOf(new Intl.NumberFormat('en-US', { style: 'currency', currency }))
   } catch {
     return 2
   }

@@ -9,7 +9,7 @@ export function explainUnsafeFileName(name: string): string | null {
     return 'must not contain control characters (line breaks, NUL)'
   if (name.includes('/') || name.includes('\\'))
     return 'must be a plain file name without "/" or "\\"'
-  if (name === '.' || name === '..' || name.includes('..')) return 'must not contain ".."'
+  if (name === '.' || name.includes('..')) return 'must not be "." or contain ".."'
   if (/^[a-zA-Z]:/.test(name)) return 'must not be an absolute path'
   if (name.length > 255) return 'must be at most 255 characters'
   return null

@@ -1,5 +1,4 @@
-/** A currency code Intl can format: three letters (Stripe writes them lowercase). */
-const CURRENCY_CODE = /^[a-zA-Z]{3}$/
+import { minorUnitDigitsOf } from './currencies'
 
 /**
  * Formats an amount in the currency's minor unit (cents for usd, yen for jpy) for display.
@@ -9,17 +8,13 @@ const CURRENCY_CODE = /^[a-zA-Z]{3}$/
  */
 export function formatPrice(amountMinor: number, currency: string, locale = 'en-US'): string {
   const amount = Number.isFinite(amountMinor) ? amountMinor : 0
-  if (typeof currency === 'string' && CURRENCY_CODE.test(currency)) {
-    try {
-      const formatter = new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: currency.toUpperCase(),
-      })
-      const exponent = formatter.resolvedOptions().maximumFractionDigits ?? 2
-      return formatter.format(amount / 10 ** exponent)
-    } catch {
-      // An unknown locale: fall through to the plain form.
-    }
+  try {
+    // Intl takes the code in either case and refuses (RangeError) anything that is not three
+    // letters, and an unknown locale: both fall through to the plain form.
+    const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    return formatter.format(amount / 10 ** minorUnitDigitsOf(formatter))
+  } catch {
+    // not a currency code, or not a locale
   }
   return `${(amount / 100).toFixed(2)} (unknown currency)`
 }

@@ -10,8 +10,8 @@ export function slugFromTitle(title: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/[^a-z0-9]+/g, '-') // so no two dashes are left side by side
+    .replace(/^-|-$/g, '')
     .slice(0, SLUG_MAX_LENGTH)
-    .replace(/-+$/, '')
+    .replace(/-$/, '')
 }
