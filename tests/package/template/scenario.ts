@@ -127,6 +127,9 @@ async function deliverWebhook(): Promise<{ status: number; body: unknown }> {
 }
 const webhook = await deliverWebhook()
 const webhookReplay = await deliverWebhook()
+// The webhook stored the event and queued its application: the queue applies it, as autoRun or
+// `npm run worker` would (the receipt job it queues waits for the next run).
+await payload.jobs.run({ queue: 'storefront', limit: 10 })
 
 const purchases = await payload.find({
   collection: 'purchases',
