@@ -38,34 +38,19 @@ export async function clearScheduledSweeps(): Promise<void> {
 }
 
 /**
- * Removes every storefront job still waiting: test files run one after another on one database,
- * and a test that starts worker processes must not see them take an earlier file's leftovers (a
- * failed event's retry waiting out its backoff, say) instead of its own jobs.
+ * Removes the storefront jobs still waiting (of one task, or all). Test files run one after another
+ * on one database: a test that starts worker processes must not see them take an earlier file's
+ * leftovers instead of its own jobs, and a failed Stripe event's retry must not come due in a later
+ * file (tests/setup/testEnv.ts clears those after every file).
  */
-export async function clearWaitingJobs(): Promise<void> {
+export async function clearWaitingJobs(task?: typeof APPLY_STRIPE_EVENT_TASK): Promise<void> {
   await (
     await getTestPayload()
   ).delete({
     collection: 'payload-jobs',
     where: {
       and: [
-        { queue: { equals: 'storefront' } },
-        { completedAt: { exists: false } },
-        { processing: { equals: false } },
-      ],
-    },
-  })
-}
-
-/** Removes the jobs applying Stripe events that wait (for a retry): see tests/setup/testEnv.ts. */
-export async function clearWaitingStripeEventJobs(): Promise<void> {
-  await (
-    await getTestPayload()
-  ).delete({
-    collection: 'payload-jobs',
-    where: {
-      and: [
-        { taskSlug: { equals: APPLY_STRIPE_EVENT_TASK } },
+        task ? { taskSlug: { equals: task } } : { queue: { equals: 'storefront' } },
         { completedAt: { exists: false } },
         { processing: { equals: false } },
       ],

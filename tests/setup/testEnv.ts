@@ -26,6 +26,7 @@ process.env.HEALTH_TOKEN = 'health-token-for-the-test-suite-0123456789'
 // it come due in a later file and change that file's purchases and mail. Imported lazily: the
 // config must not load before the env above is set.
 afterAll(async () => {
-  const { clearWaitingStripeEventJobs } = await import('../helpers/jobs')
-  await clearWaitingStripeEventJobs()
+  const { clearWaitingJobs } = await import('../helpers/jobs')
+  const { APPLY_STRIPE_EVENT_TASK } = await import('payload-plugin-storefront')
+  await clearWaitingJobs(APPLY_STRIPE_EVENT_TASK)
 })
