@@ -47,9 +47,6 @@ export async function recordStripeEvent(
   }
 }
 
-/** The input of the job that applies a recorded event (`APPLY_STRIPE_EVENT_TASK`). */
-export type QueuedStripeEvent = { ledgerId: number | string; event: StripeEventEnvelope }
-
 /** A recorded event whose earlier attempt ended here is queued again when Stripe delivers it again. */
 const RETRIED_OUTCOMES: readonly EventOutcome[] = ['failed', 'rejected']
 
