@@ -35,11 +35,25 @@ async function webhookDeliveries(enabled: boolean): Promise<void> {
 const reconcileNow = (token?: string) =>
   rest('POST', '/storefront/reconcile', token ? { token } : {})
 
+/** "Reconcile now" as staff press it; what it answers is the run as stored, counts absent as 0. */
 async function sweep(): Promise<ReconciliationRun> {
   const response = await reconcileNow(tokens.support)
   expect(response.status).toBe(200)
+  expect(response.headers.get('Cache-Control')).toBe('no-store')
   const { run } = (await response.json()) as { run: { id: number } }
-  return payload.findByID({ collection: 'reconciliation-runs', id: run.id, depth: 0 })
+  const stored = await payload.findByID({ collection: 'reconciliation-runs', id: run.id, depth: 0 })
+  expect(run).toEqual({
+    id: stored.id,
+    status: stored.status,
+    windowStart: stored.windowStart,
+    windowEnd: stored.windowEnd,
+    sessionsSeen: stored.sessionsSeen ?? 0,
+    purchasesRepaired: stored.purchasesRepaired ?? 0,
+    purchasesSettled: stored.purchasesSettled ?? 0,
+    eventsRepaired: stored.eventsRepaired ?? 0,
+    errorCount: stored.errorCount ?? 0,
+  })
+  return stored
 }
 
 const purchasesOf = async (sessionId: string) =>

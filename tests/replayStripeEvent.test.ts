@@ -75,7 +75,14 @@ describe('POST /api/stripe-events/:id/replay', () => {
 
   it('404 for no such entry, 400 without a reason', async () => {
     expect((await replay(99_999_999, tokens.support)).status).toBe(404)
-    expect((await replay('abc', tokens.support)).status).toBe(404)
+    // Only a whole number is an entry's id; anything else is no entry, said as such.
+    for (const id of ['abc', '12abc', 'abc12']) {
+      const missing = await replay(id, tokens.support)
+      expect(missing.status).toBe(404)
+      expect(await missing.json()).toEqual({
+        error: `There is no Stripe event ${id} in the ledger.`,
+      })
+    }
     const { entry } = await failedCompletion()
     const noReason = await replay(entry.id, tokens.support, {})
     expect(noReason.status).toBe(400)
@@ -88,9 +95,16 @@ describe('POST /api/stripe-events/:id/replay', () => {
 
     const response = await replay(entry.id, tokens.support, { reason: 'Stripe was down' })
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({
-      event: { id: entry.id, eventId: event.id, outcome: 'processed' },
+    expect(response.headers.get('Cache-Control')).toBe('no-store')
+    expect(await response.json()).toEqual({
+      event: {
+        id: entry.id,
+        eventId: event.id,
+        outcome: 'processed',
+        note: (await ledgerOf(event.id)).note,
+      },
     })
+    expect((await ledgerOf(event.id)).note).toMatch(/^created purchase/)
     expect((await stripeRequests(`/v1/events/${event.id}`)).length).toBe(fetchedBefore + 1)
     expect(await purchasesOf(session.id)).toHaveLength(1)
     const after = await ledgerOf(event.id)
