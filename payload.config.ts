@@ -13,6 +13,7 @@ import { hardenPayloadInternals } from './src/collections/payloadInternals'
 import { hasRole } from './src/collections/users/hasRole'
 import { hideAccountExistenceOnLogin } from './src/collections/users/login'
 import { Users } from './src/collections/users/Users'
+import { benchFloorEndpoints } from './src/benchFloor'
 import { env } from './src/env'
 import { productFilesS3FromEnv } from './src/productFilesS3'
 import { createResendEmailAdapter, storefront } from 'payload-plugin-storefront'
@@ -117,6 +118,7 @@ const config = buildConfig({
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
   },
+  endpoints: benchFloorEndpoints(env.BENCH_FLOOR),
   onInit: keepServingWhenPostgresRestarts,
   // Login answers the same for an unknown email, a wrong password and a locked account (GraphQL).
   hooks: { afterError: [hideAccountExistenceOnLogin] },

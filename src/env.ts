@@ -83,6 +83,10 @@ function envSchema(strict: boolean) {
     // Tests run queued jobs themselves (tests/helpers/jobs.ts); a second runner polling every
     // second would take the same jobs and race them.
     JOBS_AUTORUN: z.stringbool({ error: 'must be true or false' }).default(true),
+    // `npm run webhooks`: the port of the lean Stripe webhook receiver (src/webhookReceiver.ts).
+    WEBHOOK_RECEIVER_PORT: port('must be a port number between 1 and 65535').default(3001),
+    // `npm run bench`: serve POST /bench-floor and /api/bench-floor (src/benchFloor.ts).
+    BENCH_FLOOR: z.stringbool({ error: 'must be true or false' }).default(false),
     // `npm run worker`: a job claimed this long ago by a worker that never finished it is run again.
     JOBS_STALLED_AFTER_SECONDS: z.coerce
       .number()

@@ -78,6 +78,20 @@ describe('environment validation', () => {
     ).toMatch(/dev-only/)
   })
 
+  it('keeps the bench floor off and the webhook receiver on port 3001 unless told otherwise', () => {
+    const defaults = parseEnv({ NODE_ENV: 'development' })
+    expect([defaults.BENCH_FLOOR, defaults.WEBHOOK_RECEIVER_PORT]).toEqual([false, 3001])
+    const set = parseEnv({
+      NODE_ENV: 'development',
+      BENCH_FLOOR: 'true',
+      WEBHOOK_RECEIVER_PORT: '4100',
+    })
+    expect([set.BENCH_FLOOR, set.WEBHOOK_RECEIVER_PORT]).toEqual([true, 4100])
+    expect(() =>
+      parseEnv({ NODE_ENV: 'development', WEBHOOK_RECEIVER_PORT: '70000' }),
+    ).toThrowError(/WEBHOOK_RECEIVER_PORT must be a port number/)
+  })
+
   it('rejects a server URL that is not absolute http(s)', () => {
     expect(() =>
       parseEnv({ NODE_ENV: 'development', NEXT_PUBLIC_SERVER_URL: 'localhost:3000' }),

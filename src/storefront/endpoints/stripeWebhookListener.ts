@@ -1,0 +1,70 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { Readable } from 'node:stream'
+import { createLocalReq } from 'payload'
+
+import { getStorefrontOptions } from '../options'
+import { jsonError } from './http'
+import { createStripeWebhookEndpoint } from './stripeWebhook'
+
+/**
+ * POST /api/stripe/webhook as a plain `node:http` request listener, for a process that receives
+ * Stripe's webhooks without Next.js in front (the reference shop's `npm run webhooks`). The
+ * endpoint's own handler answers, so statuses, bodies and what is recorded are exactly those of
+ * the endpoint inside the app; what goes is the framework's cost per request, most of a webhook's
+ * when the work is one statement. Any other path or method is answered 404.
+ */
+export function stripeWebhookListener(payload: Payload): RequestListener {
+  const endpoint = createStripeWebhookEndpoint(getStorefrontOptions(payload))
+  const path = `${payload.config.routes.api}${endpoint.path}`
+  return (incoming, outgoing) => {
+    void answer(incoming)
+      .then((response) => send(response, incoming, outgoing))
+      .catch((error: unknown) => {
+        payload.logger.error({ err: error }, 'The Stripe webhook listener could not answer.')
+        if (!outgoing.headersSent) outgoing.writeHead(500)
+        outgoing.end()
+      })
+  }
+
+  async function answer(incoming: IncomingMessage): Promise<Response> {
+    const url = new URL(incoming.url ?? '/', 'http://webhook.listener')
+    if (incoming.method !== 'POST' || url.pathname !== path) {
+      incoming.resume()
+      return jsonError(404, `Not found: this process only receives Stripe events at POST ${path}.`)
+    }
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (typeof value === 'string') headers.set(name, value)
+    }
+    const req = await createLocalReq(
+      {
+        req: {
+          headers,
+          method: 'POST',
+          url: url.href,
+          body: Readable.toWeb(incoming) as PayloadRequest['body'],
+        } as Partial<PayloadRequest>,
+      },
+      payload,
+    )
+    return endpoint.handler(req)
+  }
+}
+
+async function send(
+  response: Response,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer())
+  outgoing
+    .writeHead(response.status, {
+      ...Object.fromEntries(response.headers),
+      'Content-Length': body.byteLength,
+      // A body refused part-way (413) leaves the rest unread on the socket: not reusable.
+      ...(incoming.complete ? {} : { Connection: 'close' }),
+    })
+    .end(body)
+}
