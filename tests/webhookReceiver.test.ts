@@ -3,6 +3,7 @@ import type Stripe from 'stripe'
 
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import net from 'node:net'
 import { stripeWebhookListener } from 'payload-plugin-storefront'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -165,6 +166,10 @@ describe('stripeWebhookListener answers as POST /api/stripe/webhook does', () =>
     }
     const get = await fetch(`${listenerUrl}/api/stripe/webhook`)
     expect({ status: get.status, body: await get.json() }).toEqual(notFound)
+    // A request target that is no URL at all (fetch cannot send one: raw HTTP).
+    const raw = await rawRequest('POST http://[bad/api/stripe/webhook HTTP/1.1')
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found')
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual(notFound.body)
   })
 
   it('an event it recorded is applied like any other: one purchase, ledger processed', async () => {
@@ -208,6 +213,20 @@ describe('npm run webhooks (src/webhookReceiver.ts, a process of its own)', () =
     expect(receiver.child.exitCode).toBe(0)
   })
 })
+
+/** One request written as raw HTTP/1.1 (request line given); the whole answer as text. */
+function rawRequest(requestLine: string): Promise<string> {
+  const { port } = new URL(listenerUrl)
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () =>
+      socket.write(`${requestLine}\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`),
+    )
+    let answer = ''
+    socket.on('data', (chunk) => (answer += chunk.toString()))
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+  })
+}
 
 function freePort(): Promise<number> {
   const probe = http.createServer()

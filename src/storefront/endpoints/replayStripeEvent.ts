@@ -2,7 +2,6 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedStorefrontOptions } from '../types'
 
-import { StorefrontError } from '../errors'
 import { replayStripeEvent } from '../operations/staff/replayStripeEvent'
 import { errorResponse } from './http'
 import { requireStaff } from './requireStaff'
@@ -20,9 +19,8 @@ export function createReplayStripeEventEndpoint(options: ResolvedStorefrontOptio
       try {
         const staff = requireStaff(req, options, 'replay Stripe events')
         const reason = reasonOf(await readBody(req))
-        const ledgerId = String(req.routeParams?.id ?? '')
-        if (!/^\d+$/.test(ledgerId))
-          throw new StorefrontError(`There is no Stripe event ${ledgerId} in the ledger.`, 404)
+        // Payload fills routeParams from the path; an id that is no ledger id finds nothing: 404.
+        const ledgerId = String(req.routeParams?.id)
         const entry = await replayStripeEvent({
           req,
           options,

@@ -29,15 +29,14 @@ export function stripeWebhookListener(payload: Payload): RequestListener {
   }
 
   async function answer(incoming: IncomingMessage): Promise<Response> {
-    const url = new URL(incoming.url ?? '/', 'http://webhook.listener')
-    if (incoming.method !== 'POST' || url.pathname !== path) {
+    const url = parsedTarget(incoming)
+    if (incoming.method !== 'POST' || url?.pathname !== path) {
       incoming.resume()
       return jsonError(404, `Not found: this process only receives Stripe events at POST ${path}.`)
     }
     const headers = new Headers()
-    for (const [name, value] of Object.entries(incoming.headers)) {
-      if (typeof value === 'string') headers.set(name, value)
-    }
+    // Node joins a repeated header into one string, except a few (Set-Cookie) it keeps as a list.
+    for (const [name, value] of Object.entries(incoming.headers)) headers.set(name, String(value))
     const req = await createLocalReq(
       {
         req: {
@@ -50,6 +49,15 @@ export function stripeWebhookListener(payload: Payload): RequestListener {
       payload,
     )
     return endpoint.handler(req)
+  }
+}
+
+/** The request's target as a URL; null for one that is none (`POST http://[ HTTP/1.1`). */
+function parsedTarget(incoming: IncomingMessage): URL | null {
+  try {
+    return new URL(String(incoming.url), 'http://webhook.listener')
+  } catch {
+    return null
   }
 }
 
