@@ -21,6 +21,7 @@ let payload: Payload
 let baseline: ReconciliationRun
 let products: TestProduct[]
 const tokens = { support: '', customer: '', editor: '' }
+let supportId: number
 const ALERT_TO = 'ops@test.example'
 
 /** Stripe (the emulator) stops delivering, as when the shop's webhook route is down. */
@@ -53,6 +54,8 @@ async function sweep(): Promise<ReconciliationRun> {
     eventsRepaired: stored.eventsRepaired ?? 0,
     errorCount: stored.errorCount ?? 0,
   })
+  // Who pressed it is on the run.
+  expect(stored.startedBy).toBe(supportId)
   return stored
 }
 
@@ -87,6 +90,7 @@ beforeAll(async () => {
   for (const role of ['support', 'customer', 'editor'] as const) {
     const user = await createUser([role])
     tokens[role] = (await login(user.email, user.password)).token
+    if (role === 'support') supportId = user.id
   }
   await webhookDeliveries(false)
   // Whatever earlier test files left in the shared Stripe emulator is swept here, so the runs

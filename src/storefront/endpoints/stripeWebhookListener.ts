@@ -54,12 +54,12 @@ export function stripeWebhookListener(payload: Payload): RequestListener {
 
 /** The request's target as a URL; null for one that is none (`POST http://[ HTTP/1.1`). */
 function parsedTarget(incoming: IncomingMessage): URL | null {
-  try {
-    return new URL(String(incoming.url), 'http://webhook.listener')
-  } catch {
-    return null
-  }
+  const target = String(incoming.url)
+  return URL.canParse(target, LISTENER_BASE) ? new URL(target, LISTENER_BASE) : null
 }
+
+/** Only the path of a request target matters here; a relative one needs some base to parse. */
+const LISTENER_BASE = 'http://webhook.listener'
 
 async function send(
   response: Response,
